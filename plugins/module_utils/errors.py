@@ -1,0 +1,48 @@
+# -*- coding: utf-8 -*-
+# Copyright: sesmon.ses contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The collection's two error kinds: bad options, and a failed AWS call.
+
+Both carry a one-line message that is safe to show (secrets already removed)."""
+
+from __future__ import annotations
+
+
+class SesmonError(Exception):
+    """Base class: ``str(error)`` is the whole, safe, one-line message."""
+
+    def result_fields(self):
+        """Extra keys for the failed task result."""
+        return {}
+
+
+class OptionError(SesmonError):
+    """An option (or a combination of options) is invalid; nothing was sent to AWS."""
+
+
+class AwsApiError(SesmonError):
+    """An AWS call failed.
+
+    ``code`` is AWS's error code (``AccessDenied``, ``Throttling``) or, for errors that never
+    reached AWS, the botocore error name (``EndpointConnectionError``, ``ReadTimeout``).
+    """
+
+    def __init__(self, message, code=None, http_status=None, operation=None, region=None):
+        super().__init__(message)
+        self.code = code
+        self.http_status = http_status
+        self.operation = operation
+        self.region = region
+
+    def as_dict(self):
+        return {
+            "code": self.code,
+            "http_status": self.http_status,
+            "operation": self.operation,
+            "region": self.region,
+            "message": str(self),
+        }
+
+    def result_fields(self):
+        return {"error": self.as_dict()}

@@ -1,0 +1,48 @@
+# -*- coding: utf-8 -*-
+# Copyright: sesmon.ses contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError
+from ansible_collections.sesmon.ses.plugins.module_utils.regions import for_each_region, resolve_regions
+
+
+def test_default_region_when_no_list():
+    assert resolve_regions(None, lambda: "eu-west-1") == ["eu-west-1"]
+
+
+def test_order_kept_and_repeats_dropped():
+    assert resolve_regions(["eu-west-1", "us-east-1", "eu-west-1"], None) == ["eu-west-1", "us-east-1"]
+
+
+def test_bad_region_in_list_is_refused():
+    with pytest.raises(OptionError, match="regions entry 'moon-1' is not a valid AWS region name"):
+        resolve_regions(["eu-west-1", "moon-1"], None)
+
+
+def test_regions_run_concurrently_and_keep_order():
+    barrier = threading.Barrier(3, timeout=5)  # only passes if the three run at the same time
+
+    def work(region):
+        barrier.wait()
+        return region.upper()
+
+    outcomes = for_each_region(["eu-west-1", "us-east-1", "ap-south-1"], work)
+    assert [(o.region, o.value, o.ok) for o in outcomes] == [
+        ("eu-west-1", "EU-WEST-1", True), ("us-east-1", "US-EAST-1", True), ("ap-south-1", "AP-SOUTH-1", True)]
+
+
+def test_one_failing_region_does_not_hide_the_others():
+    def work(region):
+        if region == "us-east-1":
+            raise AwsApiError("GetSendQuota in us-east-1 failed: AccessDenied", code="AccessDenied", region=region)
+        return 1
+
+    outcomes = for_each_region(["eu-west-1", "us-east-1"], work)
+    assert outcomes[0].ok and outcomes[0].value == 1
+    assert not outcomes[1].ok and outcomes[1].error.code == "AccessDenied"

@@ -1,0 +1,81 @@
+# -*- coding: utf-8 -*-
+# Copyright: sesmon.ses contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""A real moto_server process on 127.0.0.1, for tests that talk HTTP to a local AWS endpoint."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class MotoServer:
+    """``python -m moto.server`` bound to 127.0.0.1 on a free port; stopped by ``stop()``."""
+
+    def __init__(self, enforce_auth=False):
+        self.enforce_auth = enforce_auth
+        self.port = None
+        self.process = None
+
+    @property
+    def url(self):
+        return "http://127.0.0.1:%d" % self.port
+
+    def start(self, timeout=30):
+        env = dict(os.environ)
+        for name in list(env):
+            if name.startswith("AWS_"):
+                del env[name]
+        if self.enforce_auth:
+            # moto enforces SigV4 and IAM policies from the first request on.
+            env["INITIAL_NO_AUTH_ACTION_COUNT"] = "0"
+        self.port = free_port()
+        self.process = subprocess.Popen(  # pylint: disable=consider-using-with
+            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("moto_server exited with %s" % self.process.returncode)
+            try:
+                with urllib.request.urlopen(self.url + "/moto-api/data.json", timeout=1):
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("moto_server did not answer within %s s" % timeout)
+
+    def reset(self):
+        request = urllib.request.Request(self.url + "/moto-api/reset", data=b"", method="POST")
+        with urllib.request.urlopen(request, timeout=10):
+            pass
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.process = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
