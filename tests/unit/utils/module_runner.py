@@ -1,0 +1,28 @@
+# -*- coding: utf-8 -*-
+# Copyright: sesmon.ses contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Run a module's main() in-process with given arguments, and return its JSON result."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+from ansible.module_utils.testing import patch_module_args
+
+
+def run_module(main, args):
+    """The result dict that ``main()`` printed; ``result['failed']`` is set on failure."""
+    out = io.StringIO()
+    with patch_module_args(args), contextlib.redirect_stdout(out):
+        try:
+            main()
+        except SystemExit:
+            pass
+    text = out.getvalue()
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise AssertionError("module printed no JSON result: %r" % text[-2000:]) from None
