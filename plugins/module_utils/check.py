@@ -280,20 +280,25 @@ def _group_text(key, members):
     return prefix + ", ".join(member.item_text() for member in members)
 
 
-def build_report(measurements, zeroed=False):
-    """Build the check result; ``zeroed`` turns "no datapoints" into 0, as Centreon's ``--zeroed``."""
+def build_report(measurements, zeroed=False, problems=()):
+    """Build the check result; ``zeroed`` turns "no datapoints" into 0, as Centreon's ``--zeroed``.
+
+    ``problems`` are texts of failures not tied to one measurement (e.g. a region AWS could not
+    answer for): each is listed in the UNKNOWN section and makes the status at least UNKNOWN.
+    """
     resolved = []
     for measurement in measurements:
         if zeroed and measurement.value is None:
             measurement = measurement.replace(value=0.0)
         resolved.append(measurement)
     states = [measurement.state for measurement in resolved]
+    problems = [problem for problem in problems if problem]
 
-    if all(state is None for state in states):
+    if all(state is None for state in states) and not problems:
         return Report(UNKNOWN, NO_METRICS_OUTPUT, "", states, resolved)
 
     perfdata = " ".join(measurement.perfdata() for measurement in resolved if measurement.has_perfdata)
-    status = worst_state(states)
+    status = worst_state(states + ([UNKNOWN] if problems else []))
     groups = _groups(resolved)
 
     if status == OK:
@@ -306,6 +311,8 @@ def build_report(measurements, zeroed=False):
                 chosen = [member for member in members if member.state == state]
                 if chosen:
                     parts.append(_group_text(key, chosen))
+            if state == UNKNOWN:
+                parts.extend(problems)
             if parts:
                 sections.append("%s: %s" % (STATE_NAMES[state], " - ".join(parts)))
         line = " ".join(sections)

@@ -26,6 +26,7 @@ try:
     import botocore.session
     from botocore import exceptions as botocore_errors
     from botocore.config import Config
+    from botocore.parsers import ResponseParserError
     from botocore.credentials import (
         AssumeRoleCredentialFetcher,
         CredentialProvider,
@@ -33,6 +34,7 @@ try:
     )
 except ImportError:
     botocore = None
+    ResponseParserError = None
     BOTOCORE_IMPORT_ERROR = traceback.format_exc()
 else:
     BOTOCORE_IMPORT_ERROR = None
@@ -210,6 +212,10 @@ def secret_values(params):
     return {s for s in secrets if s}
 
 
+# ResponseParserError (an unreadable answer, e.g. an HTML error page) is not a BotoCoreError.
+_BOTOCORE_ERRORS = (botocore_errors.BotoCoreError, botocore_errors.ClientError, ResponseParserError) if botocore else ()
+
+
 class _AssumedRoleProvider(CredentialProvider if botocore else object):
     """Puts STS AssumeRole credentials first in botocore's chain; botocore refreshes them."""
 
@@ -342,7 +348,7 @@ class AwsSession:
         api_name = client.meta.method_to_api_mapping.get(operation, operation)
         try:
             response = getattr(client, operation)(**kwargs)
-        except (botocore_errors.BotoCoreError, botocore_errors.ClientError) as exc:
+        except _BOTOCORE_ERRORS as exc:
             raise self.translate(exc, api_name, client.meta.region_name)
         self._count_retries(response)
         return response
@@ -353,7 +359,7 @@ class AwsSession:
         api_name = client.meta.method_to_api_mapping.get(operation, operation)
         try:
             pages = list(client.get_paginator(operation).paginate(**kwargs))
-        except (botocore_errors.BotoCoreError, botocore_errors.ClientError) as exc:
+        except _BOTOCORE_ERRORS as exc:
             raise self.translate(exc, api_name, client.meta.region_name)
         for page in pages:
             self._count_retries(page)
@@ -386,7 +392,7 @@ def describe_exception(exc, params):
     if isinstance(exc, botocore_errors.ClientError):
         error = exc.response.get("Error", {})
         status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
-        return error.get("Code") or "ClientError", status, error.get("Message") or str(exc)
+        return error.get("Code") or "ClientError", status, _first_words(error.get("Message") or exc)
     endpoint = redact_url(params.get("endpoint_url")) or "the AWS endpoint"
     known = (
         ("ProxyConnectionError", "could not connect through the proxy %s" % redact_url(params.get("proxy_url"))),
@@ -400,9 +406,16 @@ def describe_exception(exc, params):
         ("ProfileNotFound", "the AWS profile %r is not in the AWS config or credentials files" % params.get("profile")),
         ("ParamValidationError", "invalid request parameters: %s" % " ".join(str(exc).split())),
         ("NoRegionError", "no region given"),
+        ("ResponseParserError", "the answer from %s could not be read: %s" % (endpoint, _first_words(exc))),
     )
     names = [cls.__name__ for cls in type(exc).__mro__]
     for name, detail in known:
         if name in names:
             return name.replace("Error", "") if name.endswith("TimeoutError") else name, None, detail
-    return type(exc).__name__, None, " ".join(str(exc).split())
+    return type(exc).__name__, None, _first_words(exc)
+
+
+def _first_words(exc, limit=300):
+    """The exception's text on one line, cut short (parser errors embed whole answers)."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[:limit] + "..."

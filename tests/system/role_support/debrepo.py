@@ -106,7 +106,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-class HttpServer:
+class HttpServer:  # pylint: disable=too-few-public-methods
     """`python -m http.server` on 127.0.0.1 serving DIRECTORY, run with the real interpreter (sys.executable)."""
 
     def __init__(self, directory):

@@ -50,6 +50,7 @@ def cached_tarball(suite, include="python3"):
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not os.path.exists(tarball):
             build = tempfile.mkdtemp(prefix=f"debootstrap-{suite}-", dir=CACHE_DIR)
+            os.chmod(build, 0o755)
             try:
                 subprocess.run(["debootstrap", "--variant=minbase", f"--include={include}", suite, build, mirror],
                                check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -65,6 +66,7 @@ def unpack(suite, dest, include="python3"):
     tarball = cached_tarball(suite, include)
     os.makedirs(dest, exist_ok=True)
     subprocess.run(["tar", "-C", dest, "--numeric-owner", "-xpf", tarball], check=True)
+    os.chmod(dest, 0o755)
     shutil.copyfile("/etc/resolv.conf", os.path.join(dest, "etc/resolv.conf"), follow_symlinks=True)
     return dest
 

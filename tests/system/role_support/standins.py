@@ -4,6 +4,9 @@
 """Texts of the stand-in programs and files (kept as strings: no executables in the repository)."""
 from __future__ import annotations
 
+import json
+import os
+
 PLUGIN_PATH = "/usr/lib/centreon/plugins/centreon_aws_ses_api.pl"
 PAWS_PM_PATH = "/usr/share/perl5/Paws.pm"
 PACK_JSON_PATH = "/usr/share/centreon-packs/pluginpack_cloud-aws-ses-standin.json"
@@ -52,6 +55,8 @@ PACK_JSON = '{"name": "Cloud-Aws-Ses", "standin": true, "note": "STAND-IN of cen
 # Stand-in CLAPI: keeps Centreon objects in a JSON file, answers in CLAPI's
 # format, checks -u/-p, and appends one JSON line per call to calls.jsonl
 # (object, action, first field only: never values nor the password).
+# With "mask_passwords" in its config, getmacro shows password macros as
+# ******** (to exercise the role's checksum file).
 CLAPI_SCRIPT = r'''#!/usr/bin/python3
 """STAND-IN for Centreon's CLAPI (centreon -u USER -p PASSWORD -o OBJECT -a ACTION -v VALUES)."""
 import json
@@ -95,17 +100,20 @@ def main(argv):
             state = json.load(handle)
     except FileNotFoundError:
         state = {"hosts": {}, "applied": []}
+    before = json.dumps(state, sort_keys=True)
     code = dispatch(state, config, obj, action.upper(), fields)
-    with open(STATE + ".tmp", "w", encoding="utf-8") as handle:
-        json.dump(state, handle, indent=1, sort_keys=True)
-    os.replace(STATE + ".tmp", STATE)
+    if json.dumps(state, sort_keys=True) != before:
+        with open(STATE + ".tmp", "w", encoding="utf-8") as handle:
+            json.dump(state, handle, indent=1, sort_keys=True)
+        os.replace(STATE + ".tmp", STATE)
     sys.exit(code)
 
 
-def macro_rows(macros):
+def macro_rows(macros, mask):
     rows = ["macro name;macro value;is_password;description"]
     for name in sorted(macros):
-        rows.append("%s;%s;%s;%s" % (name, macros[name]["value"], macros[name]["is_password"], macros[name]["description"]))
+        value = "********" if mask and macros[name]["is_password"] == "1" else macros[name]["value"]
+        rows.append("%s;%s;%s;%s" % (name, value, macros[name]["is_password"], macros[name]["description"]))
     return "\n".join(rows)
 
 
@@ -153,14 +161,14 @@ def dispatch(state, config, obj, action, f):
                                         "description": f[4] if len(f) > 4 else ""}
         return 0
     if obj == "HOST" and action == "GETMACRO":
-        print(macro_rows(host["macros"]))
+        print(macro_rows(host["macros"], config.get("mask_passwords")))
         return 0
     if obj == "SERVICE" and action in ("SETMACRO", "GETMACRO"):
         if len(f) < 2 or f[1] not in host["services"]:
             out("Object not found: %s" % ";".join(f[:2]), 1)
         service = host["services"][f[1]]
         if action == "GETMACRO":
-            print(macro_rows(service["macros"]))
+            print(macro_rows(service["macros"], config.get("mask_passwords")))
             return 0
         if len(f) < 4:
             out("Missing parameters", 1)
@@ -174,3 +182,39 @@ def dispatch(state, config, obj, action, f):
 if __name__ == "__main__":
     main(sys.argv[1:])
 '''
+
+
+def install_clapi(root, user, password, pollers=("Central",), mask_passwords=False):
+    """Install the stand-in CLAPI as ROOT/usr/bin/centreon with its credentials and pollers."""
+    base = root + CLAPI_DIR
+    os.makedirs(base, mode=0o700, exist_ok=True)
+    with open(root + CLAPI_PATH, "w", encoding="utf-8") as handle:
+        handle.write(CLAPI_SCRIPT)
+    os.chmod(root + CLAPI_PATH, 0o755)
+    configure_clapi(root, user, password, pollers, mask_passwords)
+
+
+def configure_clapi(root, user, password, pollers=("Central",), mask_passwords=False):
+    """(Re)write the stand-in CLAPI's configuration."""
+    config = {"user": user, "password": password, "pollers": list(pollers), "pack_file": PACK_JSON_PATH,
+              "mask_passwords": mask_passwords}
+    with open(root + CLAPI_DIR + "/config.json", "w", encoding="utf-8") as handle:
+        json.dump(config, handle)
+
+
+def clapi_state(root):
+    """The stand-in CLAPI's objects ({} before the first write)."""
+    try:
+        with open(root + CLAPI_DIR + "/state.json", encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError:
+        return {}
+
+
+def clapi_calls(root):
+    """Every CLAPI call so far: [{object, action, target}]."""
+    try:
+        with open(root + CLAPI_DIR + "/calls.jsonl", encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+    except FileNotFoundError:
+        return []

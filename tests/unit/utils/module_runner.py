@@ -10,12 +10,16 @@ import contextlib
 import io
 import json
 
+from ansible.module_utils.common import warnings as ansible_warnings
 from ansible.module_utils.testing import patch_module_args
 
 
 def run_module(main, args):
     """The result dict that ``main()`` printed; ``result['failed']`` is set on failure."""
     out = io.StringIO()
+    # AnsibleModule keeps warnings process-wide; each run must only report its own.
+    ansible_warnings._global_warnings.clear()  # pylint: disable=protected-access
+    ansible_warnings._global_deprecations.clear()  # pylint: disable=protected-access
     with patch_module_args(args), contextlib.redirect_stdout(out):
         try:
             main()

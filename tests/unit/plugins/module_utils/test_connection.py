@@ -288,6 +288,24 @@ class TestErrors:
         assert (err.value.code, err.value.http_status, err.value.operation) == ("TemplateDoesNotExist", 400, "GetTemplate")
         assert str(err.value).startswith("GetTemplate in us-east-1 failed: TemplateDoesNotExist (HTTP 400): ")
 
+    def test_html_error_page_is_translated(self, aws_params, moto_server):
+        html = (502, {"Content-Type": "text/html"}, b"<html><body>" + b"Bad gateway " * 100 + b"</body></html>")
+        with LoopbackProxy(target=moto_server.url, fault=lambda request: html) as proxy:
+            aws_params.update(endpoint_url=proxy.url, retries={"max_attempts": 1})
+            with pytest.raises(AwsApiError) as err:
+                _quota(AwsSession(aws_params))
+        assert (err.value.code, err.value.http_status) == ("502", 502)
+        assert len(str(err.value)) < 500 and "\n" not in str(err.value)
+
+    def test_truncated_body_is_a_clear_error(self, aws_params, moto_server):
+        cut = (200, {"Content-Type": "text/xml"}, b'<GetSendQuotaResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><GetSendQuotaResult><Max24')
+        with LoopbackProxy(target=moto_server.url, fault=lambda request: cut) as proxy:
+            aws_params.update(endpoint_url=proxy.url, retries={"max_attempts": 1})
+            with pytest.raises(AwsApiError) as err:
+                _quota(AwsSession(aws_params))
+        assert err.value.code == "ResponseParserError"
+        assert "could not be read" in str(err.value) and len(str(err.value)) < 500
+
     def test_throttling_is_retried_by_botocore(self, aws_params, moto_server):
         calls = []
 

@@ -1,0 +1,188 @@
+# -*- coding: utf-8 -*-
+# Copyright: sesmon.ses contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""CloudWatch GetMetricData: building the queries and folding the answers.
+
+Everything here is pure except ``get_metric_data``, the one function that calls AWS (through
+``AwsSession.paginate``). Aggregation over the window is done here, client-side, the way Centreon
+does it: the mean of the per-period averages (unweighted), the sum of the per-period sums, the
+extremes of the per-period minimums and maximums, the sum of the per-period sample counts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import namedtuple
+from datetime import datetime, timezone
+
+from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import CLOUDWATCH_STATISTICS
+
+__all__ = [
+    "MAX_QUERIES_PER_REQUEST", "MetricQuery", "MetricDataRequest", "Series",
+    "aggregate", "align_window", "query_id", "metric_data_query", "plan_requests", "fold_pages",
+    "get_metric_data", "iso_timestamp",
+]
+
+# GetMetricData accepts at most 500 queries per call.
+MAX_QUERIES_PER_REQUEST = 500
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+MetricQuery = namedtuple("MetricQuery", ["namespace", "metric_name", "dimensions", "statistic", "period"])
+MetricQuery.__doc__ = """One series to fetch. ``dimensions``: tuple of (name, value); ``statistic``: ``sum``, ``average``..."""
+
+MetricDataRequest = namedtuple("MetricDataRequest", ["ids", "kwargs"])
+MetricDataRequest.__doc__ = """One GetMetricData call: its query ids (in query order) and its parameters."""
+
+
+def iso_timestamp(moment):
+    """``2024-05-01T12:00:00Z`` (UTC, seconds); ``None`` stays ``None``."""
+    if moment is None:
+        return None
+    return as_utc(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def as_utc(moment):
+    """A timezone-aware UTC datetime (a naive one is taken as UTC)."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def align_window(now, timeframe, period):
+    """(start, end): ``now - timeframe`` rounded down and ``now`` rounded up to ``period`` boundaries."""
+    seconds = (as_utc(now) - _EPOCH).total_seconds()
+    start = math.floor((seconds - timeframe) / period) * period
+    end = math.ceil(seconds / period) * period
+    if end <= start:  # only when timeframe is 0; CloudWatch refuses start == end
+        end = start + period
+    return _from_epoch(start), _from_epoch(end)
+
+
+def _from_epoch(seconds):
+    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+
+
+def aggregate(values, statistic):
+    """The window's value from per-period values; ``None`` when there are none."""
+    values = list(values)
+    if not values:
+        return None
+    if statistic == "average":
+        return math.fsum(values) / len(values)
+    if statistic in ("sum", "sample_count"):
+        return math.fsum(values)
+    if statistic == "minimum":
+        return min(values)
+    if statistic == "maximum":
+        return max(values)
+    raise ValueError("unknown statistic %r" % (statistic,))
+
+
+def query_id(index):
+    """Query ids must match ``^[a-z][a-zA-Z0-9_]*$`` and be unique in a request."""
+    return "q%d" % index
+
+
+def metric_data_query(identifier, query):
+    """One MetricDataQueries entry (MetricStat, no Unit filter: it can hide data)."""
+    metric = {"Namespace": query.namespace, "MetricName": query.metric_name}
+    if query.dimensions:
+        metric["Dimensions"] = [{"Name": name, "Value": value} for name, value in query.dimensions]
+    return {
+        "Id": identifier,
+        "MetricStat": {"Metric": metric, "Period": query.period, "Stat": CLOUDWATCH_STATISTICS[query.statistic]},
+        "ReturnData": True,
+    }
+
+
+def plan_requests(queries, start, end, batch_size=MAX_QUERIES_PER_REQUEST):
+    """The GetMetricData calls for ``queries``: one per ``batch_size`` queries, newest datapoints first."""
+    requests = []
+    for first in range(0, len(queries), batch_size):
+        batch = queries[first:first + batch_size]
+        ids = [query_id(first + offset) for offset in range(len(batch))]
+        kwargs = {
+            "MetricDataQueries": [metric_data_query(identifier, query) for identifier, query in zip(ids, batch)],
+            "StartTime": start,
+            "EndTime": end,
+            "ScanBy": "TimestampDescending",
+        }
+        requests.append(MetricDataRequest(ids, kwargs))
+    return requests
+
+
+class Series:
+    """The datapoints CloudWatch returned for one query, merged over every page."""
+
+    __slots__ = ("points", "status_code", "messages")
+
+    def __init__(self, points=None, status_code=None, messages=None):
+        self.points = dict(points or {})  # UTC datetime -> value; a timestamp counts once
+        self.status_code = status_code
+        self.messages = list(messages or [])
+
+    def add(self, result):
+        """Merge one page's MetricDataResult for this query."""
+        timestamps = result.get("Timestamps") or []
+        values = result.get("Values") or []
+        for timestamp, value in zip(timestamps, values):
+            self.points.setdefault(as_utc(timestamp), float(value))
+        status = result.get("StatusCode")
+        # An error on any page stays; otherwise the last page's status tells whether data is missing.
+        if self.status_code not in ("InternalError", "Forbidden"):
+            self.status_code = status
+        for message in result.get("Messages") or []:
+            text = "%s: %s" % (message.get("Code"), message.get("Value")) if message.get("Code") else str(message.get("Value"))
+            if text not in self.messages:
+                self.messages.append(text)
+
+    @property
+    def datapoint_count(self):
+        return len(self.points)
+
+    @property
+    def newest(self):
+        return max(self.points) if self.points else None
+
+    def value(self, statistic):
+        return aggregate(self.points.values(), statistic)
+
+    @property
+    def problem(self):
+        """Why this series cannot be trusted, or ``None``."""
+        detail = " (%s)" % "; ".join(self.messages) if self.messages else ""
+        if self.status_code is None:
+            return "CloudWatch returned no result for this query"
+        if self.status_code == "Complete":
+            return None
+        if self.status_code == "PartialData":
+            return "CloudWatch returned partial data (StatusCode PartialData) and no further page%s" % detail
+        return "CloudWatch could not return this metric: StatusCode %s%s" % (self.status_code, detail)
+
+    def __repr__(self):
+        return "Series(%d points, %s)" % (len(self.points), self.status_code)
+
+
+def fold_pages(pages, ids):
+    """``{id: Series}`` for every id asked, merging the results repeated on later pages."""
+    series = dict((identifier, Series()) for identifier in ids)
+    for page in pages:
+        for result in page.get("MetricDataResults") or []:
+            target = series.get(result.get("Id"))
+            if target is not None:
+                target.add(result)
+    return series
+
+
+def get_metric_data(session, region, queries, start, end):
+    """Fetch ``queries`` in ``region``: (one Series per query, in order; number of HTTP requests)."""
+    found = []
+    requests = 0
+    for request in plan_requests(queries, start, end):
+        pages = session.paginate("cloudwatch", "get_metric_data", region=region, **request.kwargs)
+        requests += len(pages)
+        folded = fold_pages(pages, request.ids)
+        found.extend(folded[identifier] for identifier in request.ids)
+    return found, requests

@@ -1,0 +1,478 @@
+# -*- coding: utf-8 -*-
+# Copyright: sesmon.ses contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: ses_send_stats
+short_description: Read Amazon SES send quota, send statistics and account status
+version_added: 0.1.0
+description:
+  - Reads, for one or several AWS regions, the Amazon SES sending quota (C(GetSendQuota)), the
+    send statistics of the last two weeks (C(GetSendStatistics)) and the account status (SES v2
+    C(GetAccount)), and folds them into totals and observed bounce, complaint and reject rates.
+  - Read-only. It never changes anything, so it always reports RV(ignore:changed=false) and
+    runs the same in check mode.
+  - Each region costs three requests, made one after the other, C(GetSendQuota),
+    C(GetSendStatistics) and C(GetAccount). When C(GetAccount) is denied or not available, a
+    fourth one, SES v1 C(GetAccountSendingEnabled), reads RV(account.sending_enabled)
+    instead. Several regions are queried concurrently.
+  - SES allows about one call per second for these operations. Throttled calls are retried by
+    botocore with exponential backoff (see O(retries)); the module never loops on its own.
+  - The rates are B(observed) rates, computed from the datapoints of the window. They are not
+    the reputation metrics AWS uses for enforcement (CloudWatch C(Reputation.BounceRate) and
+    C(Reputation.ComplaintRate)), which count only some bounces and complaints over a
+    representative volume. Use M(sesmon.ses.ses_metric_check) for those.
+author:
+  - sesmon.ses contributors (@sesmon)
+options:
+  regions:
+    description:
+      - The regions to read, queried concurrently, in this order in the result.
+      - When not set, the single region of O(region) (or E(AWS_REGION), or the profile) is read.
+      - Repeated names are read once.
+    type: list
+    elements: str
+  since:
+    description:
+      - Keep only the datapoints at or after this moment (a datapoint exactly at it is kept).
+        RV(totals) and RV(rates) are computed over the same window.
+      - Either a duration back from now, a number followed by V(s), V(m), V(h), V(d) or V(w)
+        (V(90m), V(24h), V(7d), V(2w), V(3600s), or combined such as V(1h30m)), or an ISO 8601
+        timestamp (V(2024-05-01T10:00:00Z), V(2024-05-01T12:00:00+02:00); without an offset it
+        is UTC).
+      - A moment in the future, or a value that is neither form, is an error, and nothing is sent
+        to AWS.
+      - When not set, every datapoint AWS returns (the last two weeks) is kept.
+    type: str
+  include_contact_details:
+    description:
+      - Also return the account's contact details from C(GetAccount) (C(Details) in AWS's
+        answer) under RV(account.details). They hold personal data (contact email addresses, the
+        use case description), so they are left out unless asked for.
+    type: bool
+    default: false
+  publish_facts:
+    description:
+      - Also publish the result as the fact C(ses_send_stats) (RV(ansible_facts.ses_send_stats)),
+        for later tasks and templates.
+    type: bool
+    default: false
+extends_documentation_fragment:
+  - sesmon.ses.connection
+attributes:
+  check_mode:
+    support: full
+    description: The module only reads; check mode returns the same result.
+  diff_mode:
+    support: none
+    description: Nothing changes, so there is no diff.
+notes:
+  - "IAM permissions: C(ses:GetSendQuota), C(ses:GetSendStatistics), C(ses:GetAccount), and
+    C(ses:GetAccountSendingEnabled) (used only when C(ses:GetAccount) is denied)."
+  - When C(GetAccount) is denied or not available in some regions, the task still succeeds with
+    one warning naming them; there RV(account.source) is V(ses-v1) and the sesv2-only keys are
+    null. The sandbox state is never guessed from the quota.
+  - When some regions fail, the task succeeds with one warning naming them, and their entries in
+    RV(regions) have C(failed=true) and C(error). When every region fails, the task fails with
+    the first region's error message.
+seealso:
+  - name: GetSendStatistics
+    description: The SES API operation that returns the datapoints.
+    link: https://docs.aws.amazon.com/ses/latest/APIReference/API_GetSendStatistics.html
+  - name: GetAccount
+    description: The SES v2 API operation that returns the account status.
+    link: https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_GetAccount.html
+  - module: sesmon.ses.ses_metric_check
+"""
+
+EXAMPLES = r"""
+- name: Read the send statistics of the last 24 hours
+  sesmon.ses.ses_send_stats:
+    region: eu-west-1
+    since: 24h
+  register: ses
+
+- name: Fail the pipeline when the observed bounce or complaint rate is too high
+  ansible.builtin.assert:
+    that:
+      # The rates are null when nothing was sent in the window: count that as 0.
+      - (ses.rates.bounce_rate | default(0, true)) < 0.05
+      - (ses.rates.complaint_rate | default(0, true)) < 0.001
+    fail_msg: >-
+      SES observed bounce rate {{ ses.rates.bounce_percent }} %,
+      complaint rate {{ ses.rates.complaint_percent }} % over {{ ses.totals.delivery_attempts }} attempts
+
+- name: Check the quota headroom before a bulk send of 5000 messages
+  sesmon.ses.ses_send_stats:
+    region: us-east-1
+  register: ses_quota
+
+- name: Stop unless the account can take the whole batch today
+  ansible.builtin.assert:
+    that:
+      - ses_quota.account.sending_enabled is not false
+      - ses_quota.quota.unlimited or ses_quota.quota.remaining_24_hour_send >= 5000
+    fail_msg: "Only {{ ses_quota.quota.remaining_24_hour_send }} messages left in the 24 h quota"
+
+- name: Read several regions at once, with credentials and endpoint set once for the group
+  module_defaults:
+    group/sesmon.ses.aws:
+      access_key: "{{ ses_access_key }}"
+      secret_key: "{{ ses_secret_key }}"
+      retries:
+        max_attempts: 5
+  block:
+    - name: Read every sending region
+      sesmon.ses.ses_send_stats:
+        regions:
+          - eu-west-1
+          - us-east-1
+        since: "2024-05-01T00:00:00Z"
+        publish_facts: true
+      register: ses_all
+
+    - name: Show the bounce rate per region
+      ansible.builtin.debug:
+        msg: "{{ item.key }}: {{ item.value.rates.bounce_rate | default('n/a', true) }}"
+      loop: "{{ ses_all.regions | dict2items }}"
+      loop_control:
+        label: "{{ item.key }}"
+
+    - name: Use the published facts later
+      ansible.builtin.debug:
+        msg: "eu-west-1 sandbox: {{ ansible_facts.ses_send_stats.regions['eu-west-1'].account.sandbox }}"
+"""
+
+RETURN = r"""
+region:
+  description: The region of the top-level keys RV(quota) to RV(account), the first one of O(regions).
+  returned: always
+  type: str
+  sample: us-east-1
+quota:
+  description:
+    - The sending quota of the first region (C(GetSendQuota)).
+    - Null when that region failed (other regions answered).
+  returned: always
+  type: dict
+  contains:
+    max_24_hour_send:
+      description: Messages allowed per 24 hours, as AWS returns it; V(-1) means unlimited.
+      type: float
+      returned: success
+      sample: 200.0
+    max_send_rate:
+      description: Messages allowed per second.
+      type: float
+      returned: success
+      sample: 1.0
+    sent_last_24_hours:
+      description: Messages sent in the last 24 hours.
+      type: float
+      returned: success
+      sample: 3.0
+    unlimited:
+      description: True when AWS reports an unlimited 24 hour quota (V(-1)).
+      type: bool
+      returned: success
+      sample: false
+    remaining_24_hour_send:
+      description: Messages still allowed in the 24 hour quota, never below 0; null when unlimited.
+      type: float
+      returned: success
+      sample: 197.0
+    utilization_percent:
+      description:
+        - RV(quota.sent_last_24_hours) as a percentage of RV(quota.max_24_hour_send).
+        - Null when the quota is unlimited or is 0. It may exceed 100 when AWS let more through.
+      type: float
+      returned: success
+      sample: 1.5
+datapoints:
+  description:
+    - The send statistics datapoints of the first region in the window, oldest first (AWS
+      returns them in no documented order). AWS keeps one datapoint per 15 minute interval that
+      had activity, over the last two weeks; an idle account has none.
+    - Null when that region failed.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    timestamp:
+      description: Start of the interval, ISO 8601 UTC.
+      type: str
+      returned: success
+      sample: "2024-05-01T10:15:00Z"
+    delivery_attempts:
+      description: Messages SES tried to deliver.
+      type: int
+      returned: success
+      sample: 120
+    bounces:
+      description: Messages that bounced.
+      type: int
+      returned: success
+      sample: 2
+    complaints:
+      description: Messages recipients marked as spam.
+      type: int
+      returned: success
+      sample: 0
+    rejects:
+      description: Messages SES rejected before sending (for example a virus, or an unverified sender).
+      type: int
+      returned: success
+      sample: 1
+totals:
+  description: The sums of the counts of RV(datapoints) over the window, first region. Null when that region failed.
+  returned: always
+  type: dict
+  contains:
+    delivery_attempts:
+      description: Sum of the delivery attempts.
+      type: int
+      returned: success
+      sample: 3
+    bounces:
+      description: Sum of the bounces.
+      type: int
+      returned: success
+      sample: 0
+    complaints:
+      description: Sum of the complaints.
+      type: int
+      returned: success
+      sample: 0
+    rejects:
+      description: Sum of the rejects.
+      type: int
+      returned: success
+      sample: 1
+window:
+  description: The time window of RV(datapoints), RV(totals) and RV(rates), first region. Null when that region failed.
+  returned: always
+  type: dict
+  contains:
+    start:
+      description:
+        - The window start, ISO 8601 UTC, from O(since); without O(since), the oldest datapoint.
+        - Null without O(since) when there is no datapoint.
+      type: str
+      returned: success
+      sample: "2024-05-01T09:00:00Z"
+    end:
+      description: The window end, the time the region was read, ISO 8601 UTC.
+      type: str
+      returned: success
+      sample: "2024-05-02T09:00:00Z"
+    datapoint_count:
+      description: Number of datapoints in the window.
+      type: int
+      returned: success
+      sample: 1
+    newest_datapoint:
+      description: Timestamp of the newest datapoint AWS returned, in the window or not; null when there is none.
+      type: str
+      returned: success
+      sample: "2024-05-02T08:45:00Z"
+    newest_datapoint_age_seconds:
+      description:
+        - Seconds from the newest datapoint to RV(window.end); null when there is none.
+        - Use it to tell stale statistics from current ones. It is negative when the local clock is behind AWS's.
+      type: int
+      returned: success
+      sample: 900
+rates:
+  description:
+    - Observed rates over the window, first region, as fractions of the delivery attempts and
+      as percents (0.05 and 5.0 are the same rate).
+    - Every rate is null, not 0, when there was no delivery attempt in the window.
+    - These are not AWS's reputation metrics (CloudWatch C(Reputation.BounceRate),
+      C(Reputation.ComplaintRate)), which AWS computes differently.
+    - Null when that region failed.
+  returned: always
+  type: dict
+  contains:
+    bounce_rate:
+      description: Bounces / delivery attempts, a fraction.
+      type: float
+      returned: success
+      sample: 0.0
+    bounce_percent:
+      description: The bounce rate in percent.
+      type: float
+      returned: success
+      sample: 0.0
+    complaint_rate:
+      description: Complaints / delivery attempts, a fraction.
+      type: float
+      returned: success
+      sample: 0.0
+    complaint_percent:
+      description: The complaint rate in percent.
+      type: float
+      returned: success
+      sample: 0.0
+    reject_rate:
+      description: Rejects / delivery attempts, a fraction.
+      type: float
+      returned: success
+      sample: 0.3333333333333333
+    reject_percent:
+      description: The reject rate in percent.
+      type: float
+      returned: success
+      sample: 33.33333333333333
+account:
+  description: The account status of the first region. Null when that region failed.
+  returned: always
+  type: dict
+  contains:
+    source:
+      description:
+        - Where the account keys come from. V(sesv2) (C(GetAccount)); V(ses-v1) when
+          C(GetAccount) was denied or not available and C(GetAccountSendingEnabled) answered
+          (a warning says so); V(unavailable) when neither answered.
+      type: str
+      returned: success
+      sample: sesv2
+    sending_enabled:
+      description: Whether the account may send email in this region; null when unavailable.
+      type: bool
+      returned: success
+      sample: true
+    enforcement_status:
+      description:
+        - AWS's enforcement status, V(HEALTHY), V(PROBATION) or V(SHUTDOWN); other values are
+          passed through as AWS sends them. Null unless RV(account.source=sesv2).
+      type: str
+      returned: success
+      sample: HEALTHY
+    production_access_enabled:
+      description: True when the account is out of the sandbox. Null unless RV(account.source=sesv2).
+      type: bool
+      returned: success
+      sample: false
+    sandbox:
+      description:
+        - The opposite of RV(account.production_access_enabled). Null unless
+          RV(account.source=sesv2); it is never guessed from the quota.
+      type: bool
+      returned: success
+      sample: true
+    dedicated_ip_auto_warmup_enabled:
+      description: Whether dedicated IP auto warm-up is on. Null unless AWS says.
+      type: bool
+      returned: success
+      sample: false
+    details:
+      description:
+        - The contact details AWS holds (personal data). Null unless O(include_contact_details=true)
+          and RV(account.source=sesv2).
+      type: dict
+      returned: success
+      sample:
+        mail_type: MARKETING
+        website_url: https://example.com
+        contact_language: EN
+        use_case_description: Newsletters to subscribers
+        additional_contact_email_addresses: [ops@example.com]
+        review_details: {status: GRANTED, case_id: "123456"}
+      contains:
+        mail_type:
+          description: V(MARKETING) or V(TRANSACTIONAL).
+          type: str
+        website_url:
+          description: The website given to AWS.
+          type: str
+        contact_language:
+          description: V(EN) or V(JA).
+          type: str
+        use_case_description:
+          description: The use case given to AWS.
+          type: str
+        additional_contact_email_addresses:
+          description: Addresses AWS sends account notifications to.
+          type: list
+          elements: str
+        review_details:
+          description: The latest production access review, C(status) and C(case_id).
+          type: dict
+regions:
+  description:
+    - One entry per region of O(regions) (or the single region), keyed by region name, in the
+      order asked, for example C(result.regions['eu-west-1'].rates.bounce_rate).
+    - Each entry has C(region), C(failed), C(error), and the keys RV(quota), RV(datapoints),
+      RV(totals), RV(window), RV(rates) and RV(account) for that region.
+    - In a region that failed, C(failed) is true, C(error) holds C(code), C(http_status),
+      C(operation), C(region) and C(message), and the data keys are null. Otherwise C(failed)
+      is false and C(error) is null.
+  returned: always
+  type: dict
+  sample:
+    us-east-1:
+      region: us-east-1
+      failed: false
+      error: null
+      quota: {max_24_hour_send: 200.0, max_send_rate: 1.0, sent_last_24_hours: 0.0, unlimited: false,
+              remaining_24_hour_send: 200.0, utilization_percent: 0.0}
+      datapoints: []
+      totals: {delivery_attempts: 0, bounces: 0, complaints: 0, rejects: 0}
+      window: {start: null, end: "2024-05-02T09:00:00Z", datapoint_count: 0, newest_datapoint: null,
+               newest_datapoint_age_seconds: null}
+      rates: {bounce_rate: null, bounce_percent: null, complaint_rate: null, complaint_percent: null,
+              reject_rate: null, reject_percent: null}
+      account: {source: sesv2, sending_enabled: true, enforcement_status: HEALTHY, production_access_enabled: true,
+                sandbox: false, dedicated_ip_auto_warmup_enabled: false, details: null}
+    eu-west-1:
+      region: eu-west-1
+      failed: true
+      error: {code: AccessDenied, http_status: 403, operation: GetSendQuota, region: eu-west-1,
+              message: "GetSendQuota in eu-west-1 failed: AccessDenied (HTTP 403): User is not authorized"}
+      quota: null
+      datapoints: null
+      totals: null
+      window: null
+      rates: null
+      account: null
+retry_attempts:
+  description: How many times botocore retried a request (throttling, 5xx, connection errors), all regions together.
+  returned: always
+  type: int
+  sample: 0
+ansible_facts:
+  description: The published facts, with O(publish_facts=true).
+  returned: when O(publish_facts=true) and the task succeeded
+  type: dict
+  contains:
+    ses_send_stats:
+      description: The keys RV(region), RV(quota), RV(datapoints), RV(totals), RV(window), RV(rates), RV(account) and RV(regions).
+      type: dict
+      returned: when O(publish_facts=true)
+      sample: {region: us-east-1, regions: {}}
+error:
+  description: When every region failed, the first region's error (C(code), C(http_status), C(operation), C(region), C(message)).
+  returned: failure
+  type: dict
+  sample: {code: AccessDenied, http_status: 403, operation: GetSendQuota, region: eu-west-1, message: "GetSendQuota in eu-west-1 failed: AccessDenied"}
+"""
+
+from ansible_collections.sesmon.ses.plugins.module_utils.module import run_module
+from ansible_collections.sesmon.ses.plugins.module_utils.ses_account import execute_send_stats
+
+ARGUMENT_SPEC = dict(
+    regions=dict(type="list", elements="str"),
+    since=dict(type="str"),
+    include_contact_details=dict(type="bool", default=False),
+    publish_facts=dict(type="bool", default=False),
+)
+
+
+def main():
+    run_module(ARGUMENT_SPEC, execute_send_stats)
+
+
+if __name__ == "__main__":
+    main()
