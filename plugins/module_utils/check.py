@@ -142,11 +142,15 @@ def _quote_label(label):
 
 
 def perfdata_item(instance, statistic, perfdata_label, value, warning=None, critical=None):
-    """``'SES~average#ses.emails.sent.count'=10;0:5;0:50;;`` (value raw, min and max empty)."""
+    """``'SES~average#ses.emails.sent.count'=10;0:5;0:50;;`` (value unrounded, min and max empty).
+
+    Values keep 12 significant digits: an average of averages such as 0.0075358333333333345
+    carries float noise in its last digits that no graph needs.
+    """
     label = _quote_label("%s~%s#%s" % (instance, statistic, perfdata_label))
     warn = warning.normalized() if warning is not None else ""
     crit = critical.normalized() if critical is not None else ""
-    return "%s=%s;%s;%s;;" % (label, format_number(value), warn, crit)
+    return "%s=%s;%s;%s;;" % (label, format_number(float("%.12g" % value)), warn, crit)
 
 
 class Measurement:

@@ -33,7 +33,8 @@ def moto(moto_server):
 
 def playbook_env(collections_path=None, **extra):
     """Environment for ansible-playbook: no ambient AWS settings, this venv's Python."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    # No PYTHONPATH: Ansible must find the collection through ANSIBLE_COLLECTIONS_PATH only.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_") and k != "PYTHONPATH"}
     env.update(
         PATH="%s:%s" % (VENV_BIN, env.get("PATH", "")),
         ANSIBLE_COLLECTIONS_PATH=str(collections_path or ROOT / ".build" / "collections"),

@@ -23,7 +23,7 @@ def tarball(tmp_path_factory):
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
         [str(VENV_BIN / "ansible-galaxy"), "collection", "build", str(ROOT), "--output-path", str(out)],
-        check=True, capture_output=True, text=True,
+        check=True, capture_output=True, text=True, env=playbook_env(),
     )
     return out / ("sesmon-ses-%s.tar.gz" % GALAXY["version"])
 
@@ -31,7 +31,7 @@ def tarball(tmp_path_factory):
 def test_tarball_holds_the_collection_and_no_junk(tarball):
     with tarfile.open(tarball) as archive:
         names = archive.getnames()
-    for wanted in ("galaxy.yml", "MANIFEST.json", "meta/runtime.yml", "plugins/module_utils/connection.py",
+    for wanted in ("MANIFEST.json", "meta/runtime.yml", "plugins/module_utils/connection.py",
                    "plugins/modules/ses_send_stats.py", "plugins/modules/ses_metric_check.py",
                    "roles/centreon_ses_pack/tasks/main.yml", "README.md", "requirements.txt",
                    "meta/execution-environment.yml", "bindep.txt"):
@@ -44,7 +44,7 @@ def test_installed_copy_runs_a_playbook(tarball, tmp_path, moto):
     install_dir = tmp_path / "collections"
     subprocess.run(
         [str(VENV_BIN / "ansible-galaxy"), "collection", "install", str(tarball), "-p", str(install_dir)],
-        check=True, capture_output=True, text=True,
+        check=True, capture_output=True, text=True, env=playbook_env(collections_path=install_dir),
     )
     installed = install_dir / "ansible_collections" / "sesmon" / "ses"
     assert (installed / "plugins" / "modules" / "ses_send_stats.py").is_file()

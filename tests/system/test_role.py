@@ -19,7 +19,7 @@ import shutil
 
 import pytest
 
-from role_support import debrepo, playbook, rootfs, standins
+from role_support import debrepo, playbook, rootfs, rpmrepo, standins
 
 pytestmark = [
     pytest.mark.skipif(os.geteuid() != 0, reason="needs root (debootstrap, chroot)"),
@@ -34,6 +34,8 @@ SECRETS = (SECRET_KEY, ACCESS_KEY, CLAPI_PASSWORD, "SeCrEt", "ClApI-PaSs")
 ENGINE_USER = "centreon-engine"
 DEBIAN_PACKAGES = ("centreon-plugin-cloud-aws-ses-api", "centreon-pack-cloud-aws-ses", "libpaws-perl", "libdatetime-perl")
 SUITES = {"bookworm": "12", "bullseye": "11"}
+EL_INCLUDE = "python3,dnf,python3-dnf,rpm,libdatetime-perl"
+HAVE_RPM_TOOLS = bool(shutil.which("rpmbuild") and shutil.which("createrepo_c"))
 
 
 @pytest.fixture(scope="session", name="apt_repo")
@@ -45,8 +47,13 @@ def fixture_apt_repo(tmp_path_factory):
         debrepo.build_apt_repo(str(work / "repo"), key)
     finally:
         key.close()
+    if HAVE_RPM_TOOLS:
+        rpmrepo.build_rpm_repo(str(work / "repo" / "el"), str(work / "repo" / "key.asc"))
     server = debrepo.HttpServer(str(work / "repo"))
     try:
+        if HAVE_RPM_TOOLS:
+            with open(work / "repo" / "el" / "centreon-24.04.repo", "w", encoding="utf-8") as handle:
+                handle.write(rpmrepo.repo_file(server.url + "/el"))
         yield server.url
     finally:
         server.close()
@@ -310,3 +317,34 @@ def test_unsupported_release_combination_fails(relabelled, apt_repo):
     assert run.rc != 0
     assert "Centreon 24.10 is not supported on Debian 11" in run.output, run.output[-3000:]
     assert run.totals("changed") == 0 and rootfs.snapshot(root) == before
+
+
+EL_PACKAGES = ("centreon-plugin-Cloud-Aws-Ses-Api", "centreon-pack-cloud-aws-ses", "perl-Paws", "perl-DateTime")
+
+
+@pytest.mark.skipif(not HAVE_RPM_TOOLS, reason="needs rpmbuild and createrepo_c (role_support/apt-packages.txt)")
+def test_el9_branch_in_relabelled_debian_chroot(tmp_path, apt_repo):
+    """EL branch exercised in a relabelled Debian chroot with Debian's dnf, not a real EL userland.
+
+    The chroot says AlmaLinux 9 in os-release (so Ansible reports os_family RedHat, pkg_mgr dnf); the role imports
+    the key with rpm, downloads the .repo and installs the stand-in rpms with the dnf module, then configures CLAPI.
+    EPEL and crb are switched off (not reachable here).
+    """
+    root = rootfs.unpack("bookworm", str(tmp_path / "root"), include=EL_INCLUDE)
+    rootfs.relabel_as_el9(root)
+    prepare_central(root)
+    host_vars = role_vars(apt_repo, centreon_ses_pack_rpm_repo_url=apt_repo + "/el/centreon-24.04.repo",
+                          centreon_ses_pack_rpm_gpg_key_url=apt_repo + "/key.asc", centreon_ses_pack_manage_epel=False,
+                          centreon_ses_pack_manage_crb=False)
+    work = str(tmp_path / "ansible")
+    first = playbook.run_role(work, {root: host_vars})
+    assert first.rc == 0, first.output[-4000:]
+    assert "TASK [sesmon.ses.centreon_ses_pack : Install packages with the dnf module]" in first.output
+    for package in EL_PACKAGES:
+        assert rootfs.chroot(root, "rpm", "-q", package, check=False).returncode == 0, package
+    assert os.path.exists(root + "/etc/yum.repos.d/centreon-24.04.repo")
+    assert "STAND-IN" in rootfs.chroot(root, "runuser", "-u", ENGINE_USER, "--", standins.PLUGIN_PATH, "--list-mode").stdout
+    assert standins.clapi_state(root)["hosts"]["aws-ses"]["macros"]["AWSSECRETKEY"]["value"] == SECRET_KEY
+    second = playbook.run_role(work, {root: host_vars})
+    assert second.rc == 0 and second.totals("changed") == 0, second.output[-4000:]
+    assert_no_secret(first.output + second.output)

@@ -107,6 +107,10 @@ def relabel_as_el9(root):
                      'VERSION_ID="9.4"\nPLATFORM_ID="platform:el9"\nPRETTY_NAME="AlmaLinux 9.4 (relabelled Debian chroot)"\n')
     with open(os.path.join(root, "etc/redhat-release"), "w", encoding="utf-8") as handle:
         handle.write("AlmaLinux release 9.4 (Seafoam Ocelot)\n")
+    os.makedirs(os.path.join(root, "etc/yum.repos.d"), exist_ok=True)
+    os.makedirs(os.path.join(root, "etc/dnf/vars"), exist_ok=True)
+    with open(os.path.join(root, "etc/dnf/vars/releasever"), "w", encoding="utf-8") as handle:
+        handle.write("9\n")
     for name in ("etc/debian_version", "etc/lsb-release"):
         path = os.path.join(root, name)
         if os.path.exists(path):

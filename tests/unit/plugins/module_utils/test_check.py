@@ -362,3 +362,30 @@ def test_report_as_dict():
     }
     assert result["measurements"][1]["state"] is None
     assert result["measurements"][1]["status"] is None
+
+
+# ---- problems not tied to one measurement ------------------------------------------------
+
+def test_problem_makes_an_all_ok_report_unknown_and_is_listed_once():
+    report = build_report(ses([10, 9, 0.05, 0.001]), problems=["us-east-1: GetMetricData failed: AccessDenied"])
+    assert report.output == "UNKNOWN: us-east-1: GetMetricData failed: AccessDenied | " + CENTREON_PERFDATA
+    assert (report.status, report.exit_code) == ("UNKNOWN", 3)
+
+
+def test_problem_without_any_data_is_not_no_metrics():
+    report = build_report([], problems=["eu-west-1: EndpointConnectionError"])
+    assert report.output == "UNKNOWN: eu-west-1: EndpointConnectionError"
+    assert report.perfdata == ""
+
+
+def test_problem_never_masks_a_critical():
+    report = build_report(ses([10, 9, 0.2, 0.001], thresholds={"emails-rejected": ("0.05", "0.1")}), problems=["x"])
+    assert report.status == "CRITICAL"
+    assert report.output.startswith("CRITICAL: 'SES' Statistic 'Average' Metrics rate of rejected sent emails: 0.20 (20.00%) UNKNOWN: x | ")
+
+
+def test_perfdata_keeps_twelve_significant_digits():
+    assert perfdata_item("SES", "average", "ses.emails.rejected.rate", 0.0075358333333333345) == (
+        "'SES~average#ses.emails.rejected.rate'=0.00753583333333;;;;")
+    assert perfdata_item("SES", "sum", "ses.emails.sent.count", 123456789012345.0) == "'SES~sum#ses.emails.sent.count'=123456789012000;;;;"
+    assert perfdata_item("SES", "average", "ses.emails.spam.rate", 1e-07) == "'SES~average#ses.emails.spam.rate'=0.0000001;;;;"

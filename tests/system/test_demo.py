@@ -1,0 +1,26 @@
+# -*- coding: utf-8 -*-
+# Copyright: sesmon.ses contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""make demo tells its story: eu-west-1 OK, us-east-1 CRITICAL, the CI gate caught, endpoint stopped."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from ansible_collections.sesmon.ses.tests.system.conftest import ROOT, playbook_env
+
+
+def test_demo_runs_and_tells_the_story():
+    result = subprocess.run([sys.executable, str(ROOT / "demo" / "run_demo.py")], env=playbook_env(PYTHONPATH=str(ROOT / ".build" / "collections")),
+                            capture_output=True, text=True, timeout=300, check=False)
+    out = result.stdout
+    assert result.returncode == 0, out + result.stderr
+    assert "- 'eu-west-1 -> OK: All emails metrics are ok | " in out
+    assert "- 'us-east-1 -> CRITICAL: ''SES'' Statistic ''Average'' Metrics rate of rejected sent" in out
+    assert "This failure is the demo''s point" in out
+    assert "rescued=1" in out and "failed=0" in out
+    assert "account HEALTHY, production" in out
+    assert "== endpoint stopped" in out
+    assert "Traceback" not in out + result.stderr
