@@ -223,8 +223,8 @@ def bench_send_stats(moto_url):
 
 def print_table():
     print()
-    print("sesmon.ses benchmarks — %s, Python %s, %d CPU, %s" % (platform.platform(), platform.python_version(), os.cpu_count(),
-                                                                  datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")))
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    print("sesmon.ses benchmarks — %s, Python %s, %d CPU, %s" % (platform.platform(), platform.python_version(), os.cpu_count(), stamp))
     print("| section | measure | median | spread (min-max) | unit | runs |")
     print("|---|---|---|---|---|---|")
     for section, what, med, spread, unit, runs in ROWS:

@@ -107,4 +107,3 @@ def test_minimum_botocore_matches_requirements():
 def test_changelog_lints():
     result = subprocess.run([str(VENV_BIN / "antsibull-changelog"), "lint"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0 and result.stdout.strip() == "", result.stdout + result.stderr
-

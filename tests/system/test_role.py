@@ -38,6 +38,13 @@ EL_INCLUDE = "python3,dnf,python3-dnf,rpm,libdatetime-perl"
 HAVE_RPM_TOOLS = bool(shutil.which("rpmbuild") and shutil.which("createrepo_c"))
 
 
+@pytest.fixture(autouse=True)
+def _remove_function_rootfs(tmp_path):
+    """Root filesystems are large: remove the per-test ones (tmp_path/root) after each test."""
+    yield
+    shutil.rmtree(tmp_path / "root", ignore_errors=True)
+
+
 @pytest.fixture(scope="session", name="apt_repo")
 def fixture_apt_repo(tmp_path_factory):
     """Signed loopback apt repository of stand-ins, served on 127.0.0.1; yields its URL."""
@@ -113,7 +120,8 @@ def fixture_converged(request, tmp_path_factory, apt_repo):
     work = tmp_path_factory.mktemp(f"converge-{request.param}")
     root = rootfs.unpack(request.param, str(work / "root"))
     prepare_central(root)
-    return Converged(request.param, root, str(work / "ansible"), apt_repo)
+    yield Converged(request.param, root, str(work / "ansible"), apt_repo)
+    shutil.rmtree(root, ignore_errors=True)
 
 
 def test_converge_installs_from_signed_repo(converged):
@@ -244,7 +252,8 @@ def fixture_pristine(tmp_path_factory):
     work = tmp_path_factory.mktemp("bad-input")
     root = rootfs.unpack("bookworm", str(work / "root"))
     prepare_central(root)
-    return root, str(work / "ansible")
+    yield root, str(work / "ansible")
+    shutil.rmtree(root, ignore_errors=True)
 
 
 def _bad_host(**changes):
@@ -282,7 +291,8 @@ def fixture_relabelled(tmp_path_factory):
     """A fresh Debian 12 rootfs whose os-release can be rewritten to pose as other systems."""
     work = tmp_path_factory.mktemp("relabelled")
     root = rootfs.unpack("bookworm", str(work / "root"))
-    return root, str(work / "ansible")
+    yield root, str(work / "ansible")
+    shutil.rmtree(root, ignore_errors=True)
 
 
 def _pose_as(root, os_release, debian_version):

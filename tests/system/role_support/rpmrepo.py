@@ -13,7 +13,7 @@ VERSION = "24.04.0"
 RELEASE = "standin1"
 
 
-def build_rpm(workdir, name, files, provides=(), description="stand-in"):
+def build_rpm(workdir, name, files, provides=(), description="stand-in"):  # pylint: disable=too-many-locals
     """rpmbuild a noarch package NAME holding FILES {absolute path: (text, mode)} into WORKDIR/rpms."""
     top = os.path.join(workdir, "rpmbuild")
     sources = os.path.join(top, "SOURCES", name)
@@ -41,8 +41,8 @@ def build_rpm(workdir, name, files, provides=(), description="stand-in"):
                    check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
-def build_rpm_repo(root, key_source, release="24.04"):
-    """Stand-in rpms under ROOT/rpms, repodata by createrepo_c, a .repo file ROOT/centreon-RELEASE.repo and ROOT/key.asc."""
+def build_rpm_repo(root, key_source):
+    """Stand-in rpms under ROOT/rpms, repodata by createrepo_c, and ROOT/key.asc (copied from KEY_SOURCE)."""
     build_rpm(root, "centreon-plugin-Cloud-Aws-Ses-Api", {standins.PLUGIN_PATH: (standins.PLUGIN_SCRIPT, 0o755)},
               description="Plugin stand-in.")
     build_rpm(root, "centreon-pack-cloud-aws-ses", {standins.PACK_JSON_PATH: (standins.PACK_JSON, 0o644)}, description="Pack stand-in.")
