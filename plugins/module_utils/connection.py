@@ -14,10 +14,11 @@ import functools
 import re
 import threading
 import traceback
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import env_fallback
 
+from ansible_collections.sesmon.ses.plugins.module_utils.aws_errors import REDACTED, describe_exception, redact_url
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.version import DEFAULT_USER_AGENT
 
@@ -45,7 +46,6 @@ DEFAULT_MAX_ATTEMPTS = 3
 DEFAULT_RETRY_MODE = "standard"
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DEFAULT_READ_TIMEOUT = 60.0
-REDACTED = "********"
 
 _REGION_PATTERN = re.compile(r"^[a-z]{2}(-[a-z0-9]+)+-[0-9]{1,2}$")
 
@@ -128,23 +128,6 @@ def _version_tuple(version):
     return tuple(int(part) for part in re.findall(r"\d+", version)[:3])
 
 
-def redact_url(url):
-    """The URL with any user:password removed (``http://user:****@host``)."""
-    if not url:
-        return url
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return REDACTED
-    if parts.password is None and parts.username is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host = "%s:%s" % (host, parts.port)
-    user = "%s:%s@" % (parts.username, REDACTED) if parts.password is not None else "%s@" % REDACTED
-    return urlunsplit((parts.scheme, user + host, parts.path, parts.query, parts.fragment))
-
-
 def validate_region(region, option="region"):
     if not isinstance(region, str) or not _REGION_PATTERN.match(region):
         raise OptionError(
@@ -180,6 +163,9 @@ def build_config(params):
         config = Config(**base)
     except TypeError as exc:
         raise OptionError("aws_config holds an option botocore's Config does not know: %s" % exc)
+    except (ValueError, AttributeError, botocore_errors.BotoCoreError) as exc:
+        # botocore checks aws_config's retries when the Config is built (InvalidRetryModeError...).
+        raise OptionError("aws_config holds a value botocore's Config refuses: %s" % exc)
     retries = dict(params.get("retries") or {})
     max_attempts = retries.get("max_attempts")
     if max_attempts is not None and max_attempts < 1:
@@ -338,6 +324,9 @@ class AwsSession:
                     )
                 except botocore_errors.BotoCoreError as exc:
                     raise self.translate(exc, "CreateClient(%s)" % service, region)
+                except ValueError as exc:
+                    # urllib3 refuses some aws_config values only here (connect_timeout: "abc").
+                    raise OptionError(self.redact("aws_config holds a value botocore cannot use: %s" % exc))
             return self._clients[key]
 
     # -- calls ---------------------------------------------------------------------------------
@@ -385,37 +374,3 @@ class AwsSession:
         status_text = " (HTTP %s)" % status if status else ""
         message = "%s failed: %s%s: %s" % (where, code, status_text, detail)
         return AwsApiError(self.redact(message), code=code, http_status=status, operation=operation, region=region)
-
-
-def describe_exception(exc, params):
-    """(code, http_status, detail) for a botocore exception."""
-    if isinstance(exc, botocore_errors.ClientError):
-        error = exc.response.get("Error", {})
-        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
-        return error.get("Code") or "ClientError", status, _first_words(error.get("Message") or exc)
-    endpoint = redact_url(params.get("endpoint_url")) or "the AWS endpoint"
-    known = (
-        ("ProxyConnectionError", "could not connect through the proxy %s" % redact_url(params.get("proxy_url"))),
-        ("ConnectTimeoutError", "no connection to %s within connect_timeout" % endpoint),
-        ("ReadTimeoutError", "no answer from %s within read_timeout" % endpoint),
-        ("SSLError", "TLS/SSL failure talking to %s (see validate_certs, aws_ca_bundle): %s" % (endpoint, exc)),
-        ("EndpointConnectionError", "could not connect to %s" % redact_url(getattr(exc, "kwargs", {}).get("endpoint_url") or endpoint)),
-        ("NoCredentialsError", "no AWS credentials found: set access_key/secret_key, a profile, or the "
-                               "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables"),
-        ("PartialCredentialsError", "incomplete AWS credentials: %s" % exc),
-        ("ProfileNotFound", "the AWS profile %r is not in the AWS config or credentials files" % params.get("profile")),
-        ("ParamValidationError", "invalid request parameters: %s" % " ".join(str(exc).split())),
-        ("NoRegionError", "no region given"),
-        ("ResponseParserError", "the answer from %s could not be read: %s" % (endpoint, _first_words(exc))),
-    )
-    names = [cls.__name__ for cls in type(exc).__mro__]
-    for name, detail in known:
-        if name in names:
-            return name.replace("Error", "") if name.endswith("TimeoutError") else name, None, detail
-    return type(exc).__name__, None, _first_words(exc)
-
-
-def _first_words(exc, limit=300):
-    """The exception's text on one line, cut short (parser errors embed whole answers)."""
-    text = " ".join(str(exc).split())
-    return text if len(text) <= limit else text[:limit] + "..."
