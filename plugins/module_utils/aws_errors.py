@@ -35,7 +35,6 @@ def redact_url(url):
     return urlunsplit((parts.scheme, user + host, parts.path, parts.query, parts.fragment))
 
 
-
 def _is_a(exc, class_name):
     return any(cls.__name__ == class_name for cls in type(exc).__mro__)
 

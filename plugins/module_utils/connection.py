@@ -338,6 +338,7 @@ class AwsSession:
         try:
             response = getattr(client, operation)(**kwargs)
         except _BOTOCORE_ERRORS as exc:
+            self._count_retries(getattr(exc, "response", None))
             raise self.translate(exc, api_name, client.meta.region_name)
         self._count_retries(response)
         return response
@@ -346,12 +347,14 @@ class AwsSession:
         """Every page of a paginated operation, as a list, or raise AwsApiError."""
         client = self.client(service, region)
         api_name = client.meta.method_to_api_mapping.get(operation, operation)
+        pages = []
         try:
-            pages = list(client.get_paginator(operation).paginate(**kwargs))
+            for page in client.get_paginator(operation).paginate(**kwargs):
+                self._count_retries(page)
+                pages.append(page)
         except _BOTOCORE_ERRORS as exc:
+            self._count_retries(getattr(exc, "response", None))
             raise self.translate(exc, api_name, client.meta.region_name)
-        for page in pages:
-            self._count_retries(page)
         return pages
 
     def _count_retries(self, response):

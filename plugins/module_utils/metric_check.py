@@ -356,6 +356,7 @@ def run_check(params, session, now=None, fetch=get_metric_data):
             "timeframe": plan.timeframe,
         },
         "requests": requests,
+        "retry_attempts": session.retry_attempts,
         "errors": errors,
         "warnings": [error["message"] for error in errors],
     }

@@ -47,7 +47,10 @@ def read_account(session, region, include_details):
             raise
         v2_reason = _reason(error)
     else:
-        return stats.account_from_v2(answer, include_details), None
+        # botocore reads an unparsable JSON body as {"message": body}: that is no account answer.
+        if "SendingEnabled" in answer:
+            return stats.account_from_v2(answer, include_details), None
+        v2_reason = "an unreadable answer"
     try:
         enabled = session.call("ses", "get_account_sending_enabled", region=region).get("Enabled")
     except AwsApiError as error:

@@ -310,10 +310,19 @@ window:
       type: int
       sample: 600
 requests:
-  description: How many GetMetricData HTTP requests were made, all regions and pages together.
+  description:
+    - How many GetMetricData requests were made, all regions and pages together, not counting
+      botocore's retries.
   returned: success
   type: int
   sample: 1
+retry_attempts:
+  description:
+    - How many times botocore retried a request (throttling, HTTP 5xx), all regions together.
+    - Retries of connection errors, which get no answer, are not counted.
+  returned: success
+  type: int
+  sample: 0
 errors:
   description: The AWS errors, one per region that could not be checked; empty when none.
   returned: success

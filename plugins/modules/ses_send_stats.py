@@ -438,7 +438,10 @@ regions:
       rates: null
       account: null
 retry_attempts:
-  description: How many times botocore retried a request (throttling, 5xx, connection errors), all regions together.
+  description:
+    - How many times botocore retried a request (throttling, HTTP 5xx), all regions together, including
+      the retries of a request that finally failed.
+    - Retries of connection errors, which get no answer, are not counted.
   returned: always
   type: int
   sample: 0

@@ -321,6 +321,20 @@ class TestErrors:
         assert session.retry_attempts == 2
 
 
+    def test_retries_of_a_call_that_finally_failed_are_counted(self, aws_params, moto_server):
+        def always_throttle(request):
+            return (400, {"Content-Type": "text/xml"}, THROTTLING_XML)
+
+        with LoopbackProxy(target=moto_server.url, fault=always_throttle) as proxy:
+            aws_params.update(endpoint_url=proxy.url, retries={"max_attempts": 3})
+            session = AwsSession(aws_params)
+            with pytest.raises(AwsApiError) as err:
+                _quota(session)
+        assert err.value.code == "Throttling"
+        assert len(proxy.requests) == 3
+        assert session.retry_attempts == 2
+
+
 class TestProxy:
     def test_proxy_is_used_with_its_credentials(self, aws_params):
         expected = "Basic " + base64.b64encode(b"ops:pr0xy-Pa55").decode()
