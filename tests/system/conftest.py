@@ -11,24 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from ansible_collections.sesmon.ses.tests.unit.utils.moto_endpoint import MotoServer
+# The same moto_server fixtures as the unit tests (imported, so pytest registers them here too).
+from ansible_collections.sesmon.ses.tests.unit.conftest import moto, moto_server  # pylint: disable=unused-import
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
-
-
-@pytest.fixture(scope="session")
-def moto_server():
-    with MotoServer() as server:
-        yield server
-
-
-@pytest.fixture
-def moto(moto_server):
-    moto_server.reset()
-    return moto_server.url
 
 
 def playbook_env(collections_path=None, **extra):
