@@ -320,7 +320,6 @@ class TestErrors:
         assert len(calls) == 3
         assert session.retry_attempts == 2
 
-
     def test_retries_of_a_call_that_finally_failed_are_counted(self, aws_params, moto_server):
         def always_throttle(request):
             return (400, {"Content-Type": "text/xml"}, THROTTLING_XML)
