@@ -178,7 +178,9 @@ def test_fail_on(status, never, critical, warning):
 # -- run_check with a fake fetch (no network) --------------------------------------------------
 
 class FakeSession:
+    """What run_check reads of a session when the fetch function is injected."""
     default_region = "eu-west-1"
+    retry_attempts = 0
 
 
 def _fetch_from(values_by_region, newest=NOW - timedelta(seconds=90), calls=None):
