@@ -129,7 +129,7 @@ EXAMPLES = r"""
         regions:
           - eu-west-1
           - us-east-1
-        since: "2024-05-01T00:00:00Z"
+        since: 7d
         publish_facts: true
       register: ses_all
 
