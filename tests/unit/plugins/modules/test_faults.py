@@ -624,3 +624,20 @@ def test_one_region_failing_among_several_metric_check(proxy, tmp_path):
     quiet = run_module_process(ses_metric_check, dict(args, regions=["us-east-1", "eu-west-1"]), tmp_path)
     assert quiet.result["status"] == "UNKNOWN"
     assert quiet.result["output"].startswith("UNKNOWN: GetMetricData in eu-west-1 failed: Throttling (HTTP 400): Rate exceeded | ")
+
+
+@pytest.mark.parametrize("module", [ses_send_stats, ses_metric_check])
+def test_missing_botocore_gives_the_standard_message(module, tmp_path):
+    # A botocore package that fails to import stands first on the module's path, as if botocore were absent.
+    fake = tmp_path / "no-botocore" / "botocore"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('No module named botocore')\n")
+    path = Path(module.__file__)
+    args_file = tmp_path / "args.json"
+    args_file.write_text(json.dumps({"ANSIBLE_MODULE_ARGS": {"region": "us-east-1"}}))
+    env = dict(os.environ, PYTHONPATH="%s:%s" % (fake.parent, _collections_root()))
+    proc = subprocess.run([sys.executable, str(path), str(args_file)], env=env, capture_output=True, text=True, timeout=60, check=False)
+    result = json.loads(proc.stdout)
+    assert proc.returncode == 1 and result["failed"] is True
+    assert result["msg"].startswith("Failed to import the required Python library (botocore>=1.34.0)")
+    assert "Traceback" not in result["msg"]
