@@ -17,11 +17,12 @@ from collections import namedtuple
 from datetime import datetime, timezone
 
 from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import CLOUDWATCH_STATISTICS
+from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import as_utc
 
 __all__ = [
     "MAX_QUERIES_PER_REQUEST", "MetricQuery", "MetricDataRequest", "Series",
     "aggregate", "align_window", "query_id", "metric_data_query", "plan_requests", "fold_pages",
-    "get_metric_data", "iso_timestamp",
+    "get_metric_data",
 ]
 
 # GetMetricData accepts at most 500 queries per call.
@@ -34,20 +35,6 @@ MetricQuery.__doc__ = """One series to fetch. ``dimensions``: tuple of (name, va
 
 MetricDataRequest = namedtuple("MetricDataRequest", ["ids", "kwargs"])
 MetricDataRequest.__doc__ = """One GetMetricData call: its query ids (in query order) and its parameters."""
-
-
-def iso_timestamp(moment):
-    """``2024-05-01T12:00:00Z`` (UTC, seconds); ``None`` stays ``None``."""
-    if moment is None:
-        return None
-    return as_utc(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def as_utc(moment):
-    """A timezone-aware UTC datetime (a naive one is taken as UTC)."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
 
 
 def align_window(now, timeframe, period):

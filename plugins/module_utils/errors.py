@@ -16,6 +16,10 @@ class SesmonError(Exception):
         """Extra keys for the failed task result."""
         return {}
 
+    def as_dict(self):
+        """The error as result data; an option error has no AWS code, status or operation."""
+        return {"code": None, "http_status": None, "operation": None, "region": None, "message": str(self)}
+
 
 class OptionError(SesmonError):
     """An option (or a combination of options) is invalid; nothing was sent to AWS."""

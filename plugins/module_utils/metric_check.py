@@ -10,7 +10,6 @@ Pure except that ``run_check`` is handed the session (and the fetch function) to
 from __future__ import annotations
 
 from collections import namedtuple
-from datetime import datetime, timezone
 
 from ansible_collections.sesmon.ses.plugins.module_utils.check import (
     CRITICAL,
@@ -24,11 +23,9 @@ from ansible_collections.sesmon.ses.plugins.module_utils.check import (
 from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import (
     MetricQuery,
     align_window,
-    as_utc,
     get_metric_data,
-    iso_timestamp,
 )
-from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError
+from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import RangeError, parse_range
 from ansible_collections.sesmon.ses.plugins.module_utils.regions import for_each_region, resolve_regions
 from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import (
@@ -37,6 +34,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import (
     metric_by_label,
     metrics_for_labels,
 )
+from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import as_utc, iso_timestamp, utc_now
 
 __all__ = [
     "FAIL_ON", "DEFAULT_TIMEFRAME", "DEFAULT_PERIOD", "MAX_TIMEFRAME", "SINGLE_INSTANCE",
@@ -293,17 +291,11 @@ def _entry(target, measurement, series, region_error):
     }
 
 
-def _error_fields(error):
-    if isinstance(error, AwsApiError):
-        return error.as_dict()
-    return {"code": None, "http_status": None, "operation": None, "region": None, "message": str(error)}
-
-
 def run_check(params, session, now=None, fetch=get_metric_data):
     """The module's whole job; returns the result dict (``failed``/``msg`` set when fail_on says so)."""
     plan = build_plan(params)
     regions = resolve_regions(params.get("regions"), lambda: session.default_region)
-    now = as_utc(now or datetime.now(timezone.utc))
+    now = as_utc(now or utc_now())
     start, end = align_window(now, plan.timeframe, plan.period)
     targets = plan_targets(plan, regions)
 
@@ -328,8 +320,7 @@ def run_check(params, session, now=None, fetch=get_metric_data):
             mine = [target for target in targets if target.region == region]
             series_of.update(zip(mine, found))
         else:
-            fields = _error_fields(outcome.error)
-            fields["region"] = fields.get("region") or region
+            fields = outcome.error_dict()
             errors.append(fields)
             # The output must stay one line whatever AWS put in its message (moto answers some errors in XML).
             failed_regions[region] = " ".join(fields["message"].split())

@@ -38,6 +38,12 @@ class RegionOutcome:
     def ok(self):
         return self.error is None
 
+    def error_dict(self):
+        """The error as result data (``code``, ``http_status``, ``operation``, ``region``, ``message``)."""
+        fields = self.error.as_dict()
+        fields["region"] = fields["region"] or self.region
+        return fields
+
 
 def for_each_region(regions, work):
     """``work(region)`` in every region at once; one RegionOutcome per region, in order.

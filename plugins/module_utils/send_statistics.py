@@ -11,9 +11,10 @@ returns, datetimes) and returns plain values, so it is tested without a network.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
+from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import as_utc, iso_timestamp, parse_iso_timestamp
 
 COUNT_KEYS = ("delivery_attempts", "bounces", "complaints", "rejects")
 _AWS_COUNT_KEYS = (("DeliveryAttempts", "delivery_attempts"), ("Bounces", "bounces"),
@@ -27,34 +28,6 @@ _DURATION_PART = re.compile(r"(\d+)([smhdw])")
 
 
 # -- time ----------------------------------------------------------------------------------------
-
-
-def utc_now():
-    return datetime.now(timezone.utc)
-
-
-def as_utc(value):
-    """An aware UTC datetime from a datetime (naive = UTC) or an ISO 8601 string."""
-    if isinstance(value, str):
-        value = parse_iso_timestamp(value)
-    if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
-
-
-def iso_z(value):
-    """``2024-05-01T10:15:00Z``: ISO 8601, UTC, whole seconds; None stays None."""
-    if value is None:
-        return None
-    return as_utc(value).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse_iso_timestamp(text):
-    """A datetime from ISO 8601 text, ``Z`` or an offset allowed; ValueError if it is not one."""
-    text = text.strip()
-    if text[-1:] in ("Z", "z"):
-        text = text[:-1] + "+00:00"  # fromisoformat learnt "Z" only in Python 3.11
-    return datetime.fromisoformat(text)
 
 
 def parse_duration(text):
@@ -85,7 +58,7 @@ def parse_since(value, now):
             "timestamp (such as 2024-05-01T10:00:00Z)" % text
         ) from None
     if start > now:
-        raise OptionError("since %r is in the future (%s; now is %s)" % (text, iso_z(start), iso_z(now)))
+        raise OptionError("since %r is in the future (%s; now is %s)" % (text, iso_timestamp(start), iso_timestamp(now)))
     return start
 
 
@@ -131,7 +104,7 @@ def points_since(points, since):
 
 
 def datapoint_output(point):
-    out = {"timestamp": iso_z(point["time"])}
+    out = {"timestamp": iso_timestamp(point["time"])}
     out.update((key, point[key]) for key in COUNT_KEYS)
     return out
 
@@ -161,10 +134,10 @@ def window(all_points, in_window, since, now):
     start = since if since is not None else (all_points[0]["time"] if all_points else None)
     newest = all_points[-1]["time"] if all_points else None
     return {
-        "start": iso_z(start),
-        "end": iso_z(now),
+        "start": iso_timestamp(start),
+        "end": iso_timestamp(now),
         "datapoint_count": len(in_window),
-        "newest_datapoint": iso_z(newest),
+        "newest_datapoint": iso_timestamp(newest),
         "newest_datapoint_age_seconds": None if newest is None else int((now - newest).total_seconds()),
     }
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from ansible_collections.sesmon.ses.plugins.module_utils import send_statistics as stats
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError
 from ansible_collections.sesmon.ses.plugins.module_utils.regions import for_each_region, resolve_regions
+from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import utc_now
 
 # GetAccount answers these when the caller may not use it, or the endpoint does not know it
 # (moto answers a bare 404; some endpoints answer 501 or UnknownOperation).
@@ -66,13 +67,7 @@ def read_region(session, region, since, clock, include_details):
     return stats.region_report(quota, statistics, account, since, clock()), note
 
 
-def error_dict(error, region):
-    if isinstance(error, AwsApiError):
-        return error.as_dict()
-    return {"code": None, "http_status": None, "operation": None, "region": region, "message": str(error)}
-
-
-def execute_send_stats(params, session, clock=stats.utc_now):
+def execute_send_stats(params, session, clock=utc_now):
     """The ses_send_stats module, without AnsibleModule: options in, result dict out."""
     since = stats.parse_since(params.get("since"), clock())
     regions = resolve_regions(params.get("regions"), lambda: session.default_region)
@@ -88,7 +83,7 @@ def execute_send_stats(params, session, clock=stats.utc_now):
             if note:
                 notes.append(note)
         else:
-            entries.append(stats.region_entry(outcome.region, error=error_dict(outcome.error, outcome.region)))
+            entries.append(stats.region_entry(outcome.region, error=outcome.error_dict()))
 
     result = stats.task_result(entries)
     result["retry_attempts"] = session.retry_attempts

@@ -21,7 +21,8 @@ import pytest
 
 from ansible_collections.sesmon.ses.plugins.modules import ses_metric_check, ses_send_stats
 from ansible_collections.sesmon.ses.tests.system.conftest import playbook_env, run_playbook
-from ansible_collections.sesmon.ses.tests.system.evidence_support import aws_env, clapi_stub, playbook_output
+from ansible_collections.sesmon.ses.tests.system.evidence_support import clapi_stub, playbook_output
+from ansible_collections.sesmon.ses.tests.unit.utils import aws_env
 from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy
 from ansible_collections.sesmon.ses.tests.unit.utils.module_runner import run_module
 

@@ -32,7 +32,7 @@ from botocore.exceptions import ClientError
 
 from ansible_collections.sesmon.ses.plugins.modules import ses_metric_check, ses_send_stats
 from ansible_collections.sesmon.ses.tests.system.conftest import ROOT
-from ansible_collections.sesmon.ses.tests.system.evidence_support import aws_env
+from ansible_collections.sesmon.ses.tests.unit.utils import aws_env
 from ansible_collections.sesmon.ses.tests.system.evidence_support.iam_moto import IamMotoServer
 from ansible_collections.sesmon.ses.tests.unit.utils.module_runner import run_module
 

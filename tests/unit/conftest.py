@@ -6,10 +6,9 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
+from ansible_collections.sesmon.ses.tests.unit.utils.aws_env import isolate
 from ansible_collections.sesmon.ses.tests.unit.utils.moto_endpoint import MotoServer
 from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy
 
@@ -17,16 +16,33 @@ from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackP
 @pytest.fixture(autouse=True)
 def _no_ambient_aws(monkeypatch, tmp_path):
     """Tests never see the machine's AWS settings or files."""
-    for name in list(os.environ):
-        if name.startswith("AWS_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-aws-config"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-aws-credentials"))
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    isolate(monkeypatch, tmp_path)
+
+
+_SHARED = {}
+
+
+def pytest_configure(config):
+    """Start the shared moto_server in each test process, before ansible-test forks per test.
+
+    A session fixture would run in the forked child, once per test. Not in xdist's controller,
+    which runs no test.
+    """
+    if getattr(config, "workerinput", None) is not None or not config.getoption("numprocesses", None):
+        _SHARED["server"] = MotoServer().start()
+
+
+def pytest_unconfigure(config):  # pylint: disable=unused-argument
+    server = _SHARED.pop("server", None)
+    if server:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
 def moto_server():
+    if "server" in _SHARED:
+        yield _SHARED["server"]
+        return
     with MotoServer() as server:
         yield server
 

@@ -9,7 +9,6 @@ import re
 
 _TASK = re.compile(r"^TASK \[(?P<name>.*?)\] \**$")
 _FATAL = re.compile(r"^fatal: \[(?P<host>[^\]]+)\]: FAILED! => (?P<json>\{.*\})\s*$")
-_RECAP = re.compile(r"^(?P<host>\S+)\s+: ok=(?P<ok>\d+)\s+changed=(?P<changed>\d+)\s+unreachable=\d+\s+failed=(?P<failed>\d+)")
 
 
 class Failure:
@@ -46,10 +45,8 @@ def failures(stdout):
 
 
 def recap(stdout):
-    """``{host: {"ok": n, "changed": n, "failed": n}}`` from the PLAY RECAP."""
+    """``{host: {"ok": n, "changed": n, "failed": n, ...}}``: every counter of the PLAY RECAP."""
     result = {}
-    for line in stdout.splitlines():
-        match = _RECAP.match(line)
-        if match:
-            result[match.group("host")] = {key: int(match.group(key)) for key in ("ok", "changed", "failed")}
+    for match in re.finditer(r"^(\S+)\s+:\s+((?:\w+=\d+\s*)+)$", stdout, re.M):
+        result[match.group(1)] = {key: int(value) for key, value in re.findall(r"(\w+)=(\d+)", match.group(2))}
     return result

@@ -14,6 +14,8 @@ import time
 
 from . import standins
 
+from ansible_collections.sesmon.ses.tests.unit.utils.moto_endpoint import free_port
+
 VERSION = "24.04.0+standin1"
 
 
@@ -97,13 +99,6 @@ def build_apt_repo(root, key, codenames=("bookworm", "bullseye")):
         _write(os.path.join(dist, "Release"), release)
         key.sign(os.path.join(dist, "Release"))
     key.export(os.path.join(root, "key.asc"))
-
-
-def free_port():
-    """A TCP port on 127.0.0.1 that is free right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class HttpServer:  # pylint: disable=too-few-public-methods

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+
+from ansible_collections.sesmon.ses.tests.system.evidence_support import playbook_output
 
 COLLECTION_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 COLLECTIONS_PATH = os.environ.get("SESMON_COLLECTIONS_PATH", os.path.join(COLLECTION_ROOT, ".build", "collections"))
@@ -39,10 +40,7 @@ class Run:
 
     def recap(self):
         """{host: {ok, changed, unreachable, failed, skipped, rescued, ignored}} from PLAY RECAP."""
-        result = {}
-        for match in re.finditer(r"^(\S+)\s+:\s+((?:\w+=\d+\s*)+)$", self.output, re.M):
-            result[match.group(1)] = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", match.group(2))}
-        return result
+        return playbook_output.recap(self.output)
 
     def totals(self, key):
         """Sum of KEY over every host of the recap."""

@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -18,6 +20,16 @@ def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _die_with_parent():
+    """Runs in the child before exec: the kernel kills moto_server when the process that started it ends.
+
+    ansible-test runs each unit test in a forked process that leaves with os._exit(): fixture
+    finalizers never run there, and without this every server started in one would be orphaned.
+    """
+    pr_set_pdeathsig = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
 class MotoServer:
@@ -46,6 +58,7 @@ class MotoServer:
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent,  # pylint: disable=subprocess-popen-preexec-fn
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

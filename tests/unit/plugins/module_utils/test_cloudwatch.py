@@ -30,7 +30,6 @@ from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import (
     align_window,
     fold_pages,
     get_metric_data,
-    iso_timestamp,
     metric_data_query,
     plan_requests,
 )
@@ -62,12 +61,6 @@ def test_window_accepts_other_timezones_and_returns_utc():
     paris = timezone(timedelta(hours=2))
     start, end = align_window(T0.astimezone(paris) + timedelta(seconds=1), 3600, 3600)
     assert start.tzinfo == UTC and (start, end) == (T0 - timedelta(seconds=3600), T0 + timedelta(seconds=3600))
-
-
-def test_iso_timestamp_is_utc_with_z():
-    assert iso_timestamp(T0.astimezone(timezone(timedelta(hours=-5)))) == "2024-05-01T12:00:00Z"
-    assert iso_timestamp(datetime(2024, 5, 1, 12, 0)) == "2024-05-01T12:00:00Z"
-    assert iso_timestamp(None) is None
 
 
 # -- aggregation -------------------------------------------------------------------------------

@@ -46,3 +46,11 @@ def test_one_failing_region_does_not_hide_the_others():
     outcomes = for_each_region(["eu-west-1", "us-east-1"], work)
     assert outcomes[0].ok and outcomes[0].value == 1
     assert not outcomes[1].ok and outcomes[1].error.code == "AccessDenied"
+
+
+def test_error_dict_names_the_region_even_for_an_option_error():
+    def work(region):
+        raise OptionError("bad option")
+
+    outcome = for_each_region(["eu-west-1"], work)[0]
+    assert outcome.error_dict() == {"code": None, "http_status": None, "operation": None, "region": "eu-west-1", "message": "bad option"}
