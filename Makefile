@@ -1,6 +1,7 @@
 # sesmon.ses — every command installs what it needs (a virtualenv in .venv, apt packages as root).
 #   make demo    the main job against an embedded local AWS endpoint
 #   make test    sanity + unit + integration + system tests (ends with pytest's summary line)
+#   make test-matrix  sanity + unit tests on the oldest and newest supported ansible-core (part of make test)
 #   make bench   benchmarks (not part of make test)
 
 SHELL := /bin/bash
@@ -19,6 +20,17 @@ COLLECTIONS := $(BUILD)/collections
 TEST_TREE := /var/tmp/sesmon-ses-$(shell echo $(ROOT) | sha1sum | cut -c1-8)/ansible_collections/sesmon/ses
 APT_PACKAGES := shellcheck $(shell cat tests/system/role_support/apt-packages.txt 2>/dev/null)
 VENV_STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
+# The tested matrix, CORE/PYTHON: the reference (ansible-core 2.19, Python 3.11) runs in make sanity/units
+# from .venv; make test-matrix adds the oldest supported and the newest, each in a fresh venv holding
+# ansible-core only (ansible-test --requirements installs the rest), on its own copy of the tree.
+MATRIX := 2.17/3.11 2.21/3.13
+MATRIX_VENVS := $(BUILD)/matrix
+MATRIX_TREES := /var/tmp/sesmon-ses-matrix-$(shell echo $(ROOT) | sha1sum | cut -c1-8)
+# pyenv's build of Python X.Y where there is one (these machines), else pythonX.Y from PATH.
+python_for = $(or $(lastword $(sort $(wildcard /root/.pyenv/versions/$(1).*/bin/python$(1)))),$(shell command -v python$(1)))
+# galaxy-importer, ansible-builder and ansible-runner pin what they like: they get a venv of their own.
+TOOLS_VENV := $(BUILD)/tools-venv
+TOOLS_STAMP := $(TOOLS_VENV)/.installed-$(shell cat requirements-tools.txt 2>/dev/null | sha1sum | cut -c1-12)
 
 export PATH := $(VENV)/bin:$(PATH)
 export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
@@ -27,14 +39,14 @@ export PYTHONPATH := $(COLLECTIONS)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export ANSIBLE_NOCOLOR := 1
 
-.PHONY: help setup venv apt collection test sanity units integration system lint docs-lint build demo bench clean
+.PHONY: help setup venv tools-venv apt collection test test-matrix matrix-one sanity units integration system lint docs-lint build demo bench clean
 
 help:
 	@echo "make demo   - run the demo against a local AWS endpoint (moto)"
 	@echo "make test   - run every test (sanity, unit, integration, system)"
 	@echo "make bench  - run the benchmarks and print the figures"
 
-setup: venv apt collection
+setup: venv tools-venv apt collection
 
 venv: $(VENV_STAMP)
 
@@ -50,6 +62,14 @@ apt:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) >/dev/null; \
 	fi
 
+tools-venv: $(TOOLS_STAMP)
+
+$(TOOLS_STAMP): requirements-tools.txt
+	test -x $(TOOLS_VENV)/bin/python || $(PYTHON_FOR_VENV) -m venv $(TOOLS_VENV)
+	$(TOOLS_VENV)/bin/python -m pip install --quiet -r requirements-tools.txt 2> >(grep -v "^WARNING: Location" >&2)
+	rm -f $(TOOLS_VENV)/.installed-*
+	touch $@
+
 collection: venv
 	mkdir -p $(COLLECTIONS)/ansible_collections/sesmon
 	ln -sfn $(ROOT) $(COLLECTIONS)/ansible_collections/sesmon/ses
@@ -60,7 +80,30 @@ collection: venv
 	cp tests/utils/get_pip_offline.py $(HOME)/.ansible/test/cache/get_pip_24_2.py
 
 test: setup
-	$(MAKE) --no-print-directory sanity units integration system
+	$(MAKE) --no-print-directory sanity units test-matrix integration system
+
+# Sanity and units on every pair of MATRIX, each from ansible-test itself.
+test-matrix:
+	@for pair in $(MATRIX); do $(MAKE) --no-print-directory matrix-one CORE=$${pair%/*} PYV=$${pair#*/}; done
+
+# One pair: a fresh venv with ansible-core CORE on Python PYV, a fresh copy of the tree, no ambient settings.
+matrix-one: MVENV = $(MATRIX_VENVS)/core-$(CORE)-py$(PYV)
+matrix-one: MTREE = $(MATRIX_TREES)/core-$(CORE)-py$(PYV)/ansible_collections/sesmon/ses
+matrix-one:
+	@test -n "$(call python_for,$(PYV))" || { echo "no Python $(PYV) on this machine" >&2; exit 1; }
+	@echo "== ansible-core $(CORE) on Python $(PYV): sanity and units"
+	rm -rf $(MVENV) && $(call python_for,$(PYV)) -m venv $(MVENV)
+	$(MVENV)/bin/python -m pip install --quiet "ansible-core~=$(CORE).0" 2> >(grep -v "^WARNING: Location" >&2)
+	rm -rf $(MTREE) && mkdir -p $(MTREE)
+	tar -C $(ROOT) --exclude=./.venv --exclude=./.build --exclude=./.git --exclude=./tests/output \
+	  --exclude='__pycache__' --exclude=./.pytest_cache --exclude=./.hypothesis -cf - . | tar -C $(MTREE) -xf -
+	mkdir -p $(HOME)/.ansible/test/cache
+	pip_version=$$(grep -ho "pip='[0-9.]*'" $(MVENV)/lib/python*/site-packages/ansible_test/_internal/python_requirements.py | tr -dc '0-9.' | tr . _) && \
+	  cp tests/utils/get_pip_offline.py $(HOME)/.ansible/test/cache/get_pip_$$pip_version.py
+	cd $(MTREE) && env -u PYTHONPATH -u ANSIBLE_COLLECTIONS_PATH -u ANSIBLE_PYTHON_INTERPRETER PATH=$(MVENV)/bin:/usr/local/bin:/usr/bin:/bin \
+	  ansible-test sanity --python $(PYV) --requirements --color no
+	cd $(MTREE) && env -u PYTHONPATH -u ANSIBLE_COLLECTIONS_PATH -u ANSIBLE_PYTHON_INTERPRETER PATH=$(MVENV)/bin:/usr/local/bin:/usr/bin:/bin \
+	  ansible-test units --python $(PYV) --requirements --color no
 
 sanity:
 	cd $(TEST_TREE) && ansible-test sanity --python 3.11 --requirements --color no

@@ -24,7 +24,7 @@ from pathlib import Path
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
 from ansible_collections.sesmon.ses.plugins.module_utils import ses_metrics
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import run_check
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_account import execute_send_stats
+from ansible_collections.sesmon.ses.plugins.module_utils.send_stats_task import execute_send_stats
 from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy
 from ansible_collections.sesmon.ses.tests.unit.utils.moto_endpoint import MotoServer
 

@@ -47,7 +47,8 @@ def describe_exception(exc, params):
         return error.get("Code") or "ClientError", status, _first_words(error.get("Message") or exc)
     endpoint = redact_url(params.get("endpoint_url")) or "the AWS endpoint"
     known = (
-        ("ProxyConnectionError", "could not connect through the proxy %s" % redact_url(params.get("proxy_url"))),
+        ("ProxyConnectionError", "could not connect through the proxy %s" % redact_url(
+            params.get("proxy_url") or getattr(exc, "kwargs", {}).get("proxy_url") or "of aws_config.proxies or HTTPS_PROXY")),
         ("ConnectTimeoutError", "no connection to %s within connect_timeout" % endpoint),
         ("ReadTimeoutError", "no answer from %s within read_timeout" % endpoint),
         ("SSLError", "TLS/SSL failure talking to %s (see validate_certs, aws_ca_bundle): %s" % (endpoint, exc)),

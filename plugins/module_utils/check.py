@@ -4,11 +4,21 @@
 
 """Measured values + thresholds -> states, the Centreon-style output line and perfdata.
 
-This reproduces the output of Centreon's ``cloud::aws::ses`` plugin, ``emails`` mode:
+This reproduces the output of Centreon's ``cloud::aws::ses`` plugin, ``emails`` mode, laid out as
+its counter template does (centreon/plugins/templates/counter.pm, run_multiple and
+run_multiple_instances; output.pm output_add and output_txt):
 
-* ``OK: 'SES' Statistic 'Average' Metrics number of sent emails: 10.00 | 'SES~average#ses.emails.sent.count'=10;;;;``
-* ``OK: All emails metrics are ok | ...`` when several instance/statistic groups are all OK;
-* ``CRITICAL: <groups with critical items> WARNING: <groups with warning items> | ...`` otherwise.
+* a group is one instance x statistic, ``'SES' Statistic 'Average' Metrics <item>, <item>``;
+* every non-OK item of a group is listed under the group's worst state, so a critical rate and a
+  warning count read ``CRITICAL: 'SES' Statistic 'Average' Metrics rate of ...: 0.03, number of ...: 19.00``;
+* the sections are ``CRITICAL: ... WARNING: ... UNKNOWN: ...``, each present when some group has that
+  worst state; within a section an instance's name is written once, before its first group, and
+  groups are separated by `` - ``;
+* all OK: ``OK: 'SES' Statistic 'Average' Metrics <every item>`` for one instance with one statistic,
+  ``OK: 'SES' All metrics are ok`` for one instance with several, ``OK: All emails metrics are ok``
+  for several instances;
+* perfdata ``'<instance>~<statistic>#<label>'=<value>;<warn>;<crit>;;``, the value as Perl prints a
+  number (15 significant digits, but never an exponent), the thresholds as typed.
 
 One difference on purpose: fractions are shown with enough digits to mean something
 (``0.001 (0.10%)``) where Centreon prints ``0.00``.
@@ -44,6 +54,8 @@ UNITS = ("count", "fraction")
 
 NO_METRICS_OUTPUT = "UNKNOWN: No metrics. Check your options or use the zeroed option to set 0 on undefined values"
 ALL_OK_OUTPUT = "OK: All emails metrics are ok"
+# emails.pm's message_multiple of the 'statistics' group: one instance, several statistics, all OK.
+_ALL_STATISTICS_OK = "All metrics are ok"
 
 _STATISTIC_TITLES = {
     "average": "Average",
@@ -144,13 +156,14 @@ def _quote_label(label):
 def perfdata_item(instance, statistic, perfdata_label, value, warning=None, critical=None):
     """``'SES~average#ses.emails.sent.count'=10;0:5;0:50;;`` (value unrounded, min and max empty).
 
-    Values keep 12 significant digits: an average of averages such as 0.0075358333333333345
-    carries float noise in its last digits that no graph needs.
+    Values keep 15 significant digits, as Perl prints a number (Centreon prints its value as is):
+    an average of averages such as 0.0075358333333333345 reads 0.00753583333333333. Unlike Perl,
+    never an exponent (1e-05 is written 0.00001), which the perfdata format does not allow.
     """
     label = _quote_label("%s~%s#%s" % (instance, statistic, perfdata_label))
     warn = warning.normalized() if warning is not None else ""
     crit = critical.normalized() if critical is not None else ""
-    return "%s=%s;%s;%s;;" % (label, format_number(float("%.12g" % value)), warn, crit)
+    return "%s=%s;%s;%s;;" % (label, format_number(float("%.15g" % value)), warn, crit)
 
 
 class Measurement:
@@ -265,23 +278,68 @@ class Report:
 
 
 def _groups(measurements):
-    """Consecutive runs of the same (instance, statistic), in input order, among measurements with data."""
+    """One group per (instance, statistic), in order of first appearance, of the measurements with data."""
     groups = []
+    index = {}
     for measurement in measurements:
         if measurement.state is None:
             continue
         key = (measurement.instance, measurement.statistic)
-        if groups and groups[-1][0] == key:
-            groups[-1][1].append(measurement)
-        else:
-            groups.append((key, [measurement]))
+        if key not in index:
+            index[key] = len(groups)
+            groups.append((key, []))
+        groups[index[key]][1].append(measurement)
     return groups
 
 
-def _group_text(key, members):
-    instance, statistic = key
-    prefix = "'%s' Statistic '%s' Metrics " % (instance, statistic_title(statistic))
-    return prefix + ", ".join(member.item_text() for member in members)
+class _Sections:
+    """output.pm's short outputs: one text per state, messages joined by ' - ' (output_add)."""
+
+    def __init__(self):
+        self.texts = {}
+
+    def add(self, state, message, separator=" - "):
+        if state in self.texts:
+            self.texts[state] += separator + message
+        else:
+            self.texts[state] = message
+
+
+def _layout(groups, problems):
+    """The short outputs per state, built as counter.pm's run_multiple / run_multiple_instances do."""
+    sections = _Sections()
+    instances = []
+    for (instance, _statistic), _members in groups:
+        if instance not in instances:
+            instances.append(instance)
+    several_instances = len(instances) > 1
+    if several_instances:
+        sections.add(OK, ALL_OK_OUTPUT[len("OK: "):])
+    for instance in instances:
+        mine = [(key, members) for key, members in groups if key[0] == instance]
+        several_statistics = len(mine) > 1
+        started = set()  # states whose section already holds this instance's name (run_multiple_prefix_output)
+
+        def emit(state, message):
+            if state in started:
+                sections.add(state, message)
+            else:
+                started.add(state)
+                sections.add(state, "'%s' " % instance)
+                sections.add(state, message, separator="")
+
+        for (_instance, statistic), members in mine:
+            prefix = "Statistic '%s' Metrics " % statistic_title(statistic)
+            state = worst_state(member.state for member in members)
+            if state != OK:
+                emit(state, prefix + ", ".join(member.item_text() for member in members if member.state != OK))
+            if not several_statistics and not several_instances:
+                emit(OK, prefix + ", ".join(member.item_text() for member in members))
+        if several_statistics and not several_instances:
+            emit(OK, _ALL_STATISTICS_OK)
+    for problem in problems:
+        sections.add(UNKNOWN, problem)
+    return sections.texts
 
 
 def build_report(measurements, zeroed=False, problems=()):
@@ -303,23 +361,10 @@ def build_report(measurements, zeroed=False, problems=()):
 
     perfdata = " ".join(measurement.perfdata() for measurement in resolved if measurement.has_perfdata)
     status = worst_state(states + ([UNKNOWN] if problems else []))
-    groups = _groups(resolved)
-
-    if status == OK:
-        line = ("OK: " + _group_text(*groups[0])) if len(groups) == 1 else ALL_OK_OUTPUT
-    else:
-        sections = []
-        for state in (CRITICAL, WARNING, UNKNOWN):
-            parts = []
-            for key, members in groups:
-                chosen = [member for member in members if member.state == state]
-                if chosen:
-                    parts.append(_group_text(key, chosen))
-            if state == UNKNOWN:
-                parts.extend(problems)
-            if parts:
-                sections.append("%s: %s" % (STATE_NAMES[state], " - ".join(parts)))
-        line = " ".join(sections)
+    texts = _layout(_groups(resolved), problems)
+    # output.pm output_txt_short_display: CRITICAL, WARNING, UNKNOWN, and OK only when all is OK.
+    shown = (CRITICAL, WARNING, UNKNOWN) if status != OK else (OK,)
+    line = " ".join("%s: %s" % (STATE_NAMES[state], texts[state]) for state in shown if state in texts)
 
     output = "%s | %s" % (line, perfdata) if perfdata else line
     return Report(status, output, perfdata, states, resolved)

@@ -6,22 +6,25 @@
 
 Everything here is pure except ``get_metric_data``, the one function that calls AWS (through
 ``AwsSession.paginate``). Aggregation over the window is done here, client-side, the way Centreon
-does it: the mean of the per-period averages (unweighted), the sum of the per-period sums, the
-extremes of the per-period minimums and maximums, the sum of the per-period sample counts.
+does it (cloud/aws/custom/awscli.pm, cloudwatch_get_metrics): the mean of the per-period averages
+(unweighted), the sum of the per-period sums, the extremes of the per-period minimums and
+maximums, the sum of the per-period sample counts. Sums add the periods oldest first, one by one,
+as Centreon's loop does, so that both get the same float (a compensated sum can differ by an ulp).
 """
 
 from __future__ import annotations
 
 import math
 from collections import namedtuple
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
+from ansible_collections.sesmon.ses.plugins.module_utils.answers import MAX_DATAPOINTS_PER_CALL
 from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import CLOUDWATCH_STATISTICS
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import as_utc
 
 __all__ = [
     "MAX_QUERIES_PER_REQUEST", "MetricQuery", "MetricDataRequest", "Series",
-    "aggregate", "align_window", "query_id", "metric_data_query", "plan_requests", "fold_pages",
+    "aggregate", "align_window", "check_window", "query_id", "metric_data_query", "plan_requests", "fold_pages",
     "get_metric_data",
 ]
 
@@ -35,6 +38,17 @@ MetricQuery.__doc__ = """One series to fetch. ``dimensions``: tuple of (name, va
 
 MetricDataRequest = namedtuple("MetricDataRequest", ["ids", "kwargs"])
 MetricDataRequest.__doc__ = """One GetMetricData call: its query ids (in query order) and its parameters."""
+
+
+def check_window(now, timeframe):
+    """(start, end) = [now - timeframe, now] in whole seconds, the window Centreon asks for.
+
+    cloud/aws/custom/awscli.pm, cloudwatch_get_metrics: ``DateTime->now->subtract(seconds =>
+    timeframe)`` to ``DateTime->now``. CloudWatch itself rounds a start less than 15 days old down to
+    the minute (5 minutes up to 63 days, the hour beyond); buckets then run from there, period by period.
+    """
+    end = as_utc(now).replace(microsecond=0)
+    return end - timedelta(seconds=timeframe), end
 
 
 def align_window(now, timeframe, period):
@@ -51,15 +65,23 @@ def _from_epoch(seconds):
     return datetime.fromtimestamp(seconds, tz=timezone.utc)
 
 
+def _sum_in_order(values):
+    """Left to right, one addition at a time (built-in sum() compensates from Python 3.12 on)."""
+    total = 0.0
+    for value in values:
+        total += value
+    return total
+
+
 def aggregate(values, statistic):
-    """The window's value from per-period values; ``None`` when there are none."""
+    """The window's value from per-period values, given oldest first; ``None`` when there are none."""
     values = list(values)
     if not values:
         return None
     if statistic == "average":
-        return math.fsum(values) / len(values)
+        return _sum_in_order(values) / len(values)
     if statistic in ("sum", "sample_count"):
-        return math.fsum(values)
+        return _sum_in_order(values)
     if statistic == "minimum":
         return min(values)
     if statistic == "maximum":
@@ -134,7 +156,8 @@ class Series:
         return max(self.points) if self.points else None
 
     def value(self, statistic):
-        return aggregate(self.points.values(), statistic)
+        """The window's value, the periods taken oldest first whatever order the pages came in."""
+        return aggregate([self.points[when] for when in sorted(self.points)], statistic)
 
     @property
     def problem(self):
@@ -167,9 +190,24 @@ def get_metric_data(session, region, queries, start, end):
     """Fetch ``queries`` in ``region``: (one Series per query, in order; number of HTTP requests)."""
     found = []
     requests = 0
-    for request in plan_requests(queries, start, end):
-        pages = session.paginate("cloudwatch", "get_metric_data", region=region, **request.kwargs)
-        requests += len(pages)
-        folded = fold_pages(pages, request.ids)
+    for request, batch in zip(plan_requests(queries, start, end), _batches(queries)):
+        folded = dict((identifier, Series()) for identifier in request.ids)
+        # Pages are folded one by one (never all kept), and capped: a NextToken that never ends stops.
+        for page in session.pages("cloudwatch", "get_metric_data", region=region, max_pages=page_cap(batch, start, end), **request.kwargs):
+            requests += 1
+            for result in page.get("MetricDataResults") or []:  # as fold_pages does, one page at a time
+                target = folded.get(result.get("Id"))
+                if target is not None:
+                    target.add(result)
         found.extend(folded[identifier] for identifier in request.ids)
     return found, requests
+
+
+def _batches(queries, batch_size=MAX_QUERIES_PER_REQUEST):
+    return [queries[first:first + batch_size] for first in range(0, len(queries), batch_size)]
+
+
+def page_cap(batch, start, end):
+    """The most pages one request can need: its datapoints at 100,800 a page, plus two for PartialData."""
+    points = sum(int(math.ceil((end - start).total_seconds() / max(query.period, 1))) + 1 for query in batch)
+    return int(math.ceil(points / float(MAX_DATAPOINTS_PER_CALL))) + 2

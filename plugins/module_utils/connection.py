@@ -4,8 +4,9 @@
 
 """The shared AWS connection helper: module options -> botocore session and clients.
 
-This is the only file of the collection that imports botocore. Every AWS call goes through
-``AwsSession.call`` / ``AwsSession.paginate`` so that errors are translated in one place.
+Every AWS call goes through ``AwsSession.call`` / ``AwsSession.pages`` so that errors are
+translated, answers are checked (answers.py) and the task's deadline holds (transport.py) in
+one place. Only this file, transport.py and partitions.py import botocore.
 """
 
 from __future__ import annotations
@@ -14,13 +15,24 @@ import functools
 import re
 import threading
 import traceback
-from urllib.parse import urlsplit
 
-from ansible.module_utils.basic import env_fallback
-
-from ansible_collections.sesmon.ses.plugins.module_utils.aws_errors import REDACTED, describe_exception, redact_url
-from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError
-from ansible_collections.sesmon.ses.plugins.module_utils.version import DEFAULT_USER_AGENT
+from ansible_collections.sesmon.ses.plugins.module_utils.answers import AnswerError, check_answer
+from ansible_collections.sesmon.ses.plugins.module_utils.aws_errors import describe_exception, redact_url
+from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import (
+    build_config as _build_config,
+    connection_argument_spec,
+    validate_region,
+    validate_timeouts,
+    validate_url,
+)
+from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError, SesmonError
+from ansible_collections.sesmon.ses.plugins.module_utils.redaction import redact, secret_values
+from ansible_collections.sesmon.ses.plugins.module_utils.transport import (
+    DEFAULT_TOTAL_TIMEOUT,
+    Deadline,
+    TransportError,
+    bounded_sender,
+)
 
 try:
     import botocore
@@ -40,76 +52,14 @@ except ImportError:
 else:
     BOTOCORE_IMPORT_ERROR = None
 
+__all__ = [
+    "MINIMUM_BOTOCORE_VERSION", "MAX_PAGES", "AwsSession", "botocore_problem", "build_config",
+    "connection_argument_spec", "redact_url", "secret_values", "validate_region",
+]
+
 MINIMUM_BOTOCORE_VERSION = "1.34.0"
-
-DEFAULT_MAX_ATTEMPTS = 3
-DEFAULT_RETRY_MODE = "standard"
-DEFAULT_CONNECT_TIMEOUT = 10.0
-DEFAULT_READ_TIMEOUT = 60.0
-
-_REGION_PATTERN = re.compile(r"^[a-z]{2}(-[a-z0-9]+)+-[0-9]{1,2}$")
-
-
-def connection_argument_spec():
-    """The connection options shared by every module (documented in doc_fragments/connection.py)."""
-    return dict(
-        access_key=dict(
-            type="str",
-            aliases=["aws_access_key_id", "aws_access_key"],
-            no_log=False,
-            fallback=(env_fallback, ["AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY"]),
-        ),
-        secret_key=dict(
-            type="str",
-            aliases=["aws_secret_access_key", "aws_secret_key"],
-            no_log=True,
-            fallback=(env_fallback, ["AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY"]),
-        ),
-        session_token=dict(
-            type="str",
-            aliases=["aws_session_token"],
-            no_log=True,
-            fallback=(env_fallback, ["AWS_SESSION_TOKEN"]),
-        ),
-        profile=dict(
-            type="str",
-            aliases=["aws_profile"],
-            fallback=(env_fallback, ["AWS_PROFILE", "AWS_DEFAULT_PROFILE"]),
-        ),
-        region=dict(
-            type="str",
-            aliases=["aws_region"],
-            fallback=(env_fallback, ["AWS_REGION", "AWS_DEFAULT_REGION"]),
-        ),
-        endpoint_url=dict(
-            type="str",
-            aliases=["aws_endpoint_url"],
-            fallback=(env_fallback, ["AWS_URL", "AWS_ENDPOINT_URL"]),
-        ),
-        validate_certs=dict(type="bool", default=True),
-        aws_ca_bundle=dict(type="path", fallback=(env_fallback, ["AWS_CA_BUNDLE"])),
-        aws_config=dict(type="dict"),
-        assume_role=dict(
-            type="dict",
-            options=dict(
-                role_arn=dict(type="str", required=True),
-                session_name=dict(type="str", default="sesmon-ses"),
-                external_id=dict(type="str", no_log=True),
-                duration_seconds=dict(type="int", default=3600),
-            ),
-        ),
-        proxy_url=dict(type="str", no_log=True),
-        retries=dict(
-            type="dict",
-            options=dict(
-                max_attempts=dict(type="int"),
-                mode=dict(type="str", choices=["standard", "adaptive"]),
-            ),
-        ),
-        connect_timeout=dict(type="float"),
-        read_timeout=dict(type="float"),
-        user_agent=dict(type="str"),
-    )
+# A NextToken that never ends must not paginate forever; callers that know better pass max_pages.
+MAX_PAGES = 100
 
 
 def botocore_problem():
@@ -128,74 +78,9 @@ def _version_tuple(version):
     return tuple(int(part) for part in re.findall(r"\d+", version)[:3])
 
 
-def validate_region(region, option="region"):
-    if not isinstance(region, str) or not _REGION_PATTERN.match(region):
-        raise OptionError(
-            "%s %r is not a valid AWS region name (expected a name such as eu-west-1)" % (option, region)
-        )
-    return region
-
-
-def _validate_url(value, option):
-    parts = None
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise OptionError(
-            "%s %r is not a valid URL: it must look like https://host[:port]" % (option, redact_url(value))
-        )
-
-
-def _positive(params, name):
-    value = params.get(name)
-    if value is not None and value <= 0:
-        raise OptionError("%s must be greater than 0, got %s" % (name, value))
-    return value
-
-
 def build_config(params):
-    """The botocore Config: aws_config first, then the explicit options on top of it."""
-    base = params.get("aws_config") or {}
-    try:
-        config = Config(**base)
-    except TypeError as exc:
-        raise OptionError("aws_config holds an option botocore's Config does not know: %s" % exc)
-    except (ValueError, AttributeError, botocore_errors.BotoCoreError) as exc:
-        # botocore checks aws_config's retries when the Config is built (InvalidRetryModeError...).
-        raise OptionError("aws_config holds a value botocore's Config refuses: %s" % exc)
-    retries = dict(params.get("retries") or {})
-    max_attempts = retries.get("max_attempts")
-    if max_attempts is not None and max_attempts < 1:
-        raise OptionError("retries.max_attempts must be at least 1, got %s" % max_attempts)
-    overrides = {"user_agent_extra": params.get("user_agent") or DEFAULT_USER_AGENT}
-    if max_attempts is not None or retries.get("mode") or "retries" not in base:
-        overrides["retries"] = {
-            "total_max_attempts": max_attempts or DEFAULT_MAX_ATTEMPTS,
-            "mode": retries.get("mode") or DEFAULT_RETRY_MODE,
-        }
-    for name, default in (("connect_timeout", DEFAULT_CONNECT_TIMEOUT), ("read_timeout", DEFAULT_READ_TIMEOUT)):
-        value = _positive(params, name)
-        if value is not None or name not in base:
-            overrides[name] = value if value is not None else default
-    if params.get("proxy_url"):
-        _validate_url(params["proxy_url"], "proxy_url")
-        overrides["proxies"] = {"http": params["proxy_url"], "https": params["proxy_url"]}
-    return config.merge(Config(**overrides))
-
-
-def secret_values(params):
-    """Every value that must never be shown: keys, tokens, the proxy URL and its password."""
-    secrets = {params.get("secret_key"), params.get("session_token"), params.get("proxy_url")}
-    secrets.add((params.get("assume_role") or {}).get("external_id"))
-    if params.get("proxy_url"):
-        try:
-            secrets.add(urlsplit(params["proxy_url"]).password)
-        except ValueError:
-            pass
-    return {s for s in secrets if s}
+    """The botocore Config of these options (see connection_options.build_config)."""
+    return _build_config(params, Config)
 
 
 # ResponseParserError (an unreadable answer, e.g. an HTML error page) is not a BotoCoreError.
@@ -208,26 +93,28 @@ class _AssumedRoleProvider(CredentialProvider if botocore else object):
     METHOD = "sesmon-assume-role"
     CANONICAL_NAME = "sesmon-assume-role"
 
-    def __init__(self, fetcher):
+    def __init__(self, fetch):
         super().__init__()
-        self._fetcher = fetcher
+        self._fetch = fetch
 
     def load(self):
-        return DeferredRefreshableCredentials(refresh_using=self._fetcher.fetch_credentials, method=self.METHOD)
+        return DeferredRefreshableCredentials(refresh_using=self._fetch, method=self.METHOD)
 
 
 class AwsSession:
     """Clients for one module run, cached per (service, region) and safe to share between threads."""
 
-    def __init__(self, params):
+    def __init__(self, params, deadline=None):
         self.params = params
         self._secrets = secret_values(params)
         self._check_options()
         self._config = build_config(params)
         self._verify = self._verify_option()
+        self.deadline = deadline or Deadline(params.get("total_timeout") or DEFAULT_TOTAL_TIMEOUT)
         self._clients = {}
         self._lock = threading.Lock()
         self.retry_attempts = 0
+        self.request_ids = {}  # error message -> AWS request id, for the failed task's response_metadata
         self._session = self._make_session()
 
     # -- options -------------------------------------------------------------------------------
@@ -241,10 +128,12 @@ class AwsSession:
             )
         if bool(p.get("access_key")) != bool(p.get("secret_key")):
             raise OptionError("access_key and secret_key must be given together")
-        if p.get("endpoint_url"):
-            _validate_url(p["endpoint_url"], "endpoint_url")
+        for name in ("endpoint_url", "sts_endpoint_url"):
+            if p.get(name):
+                validate_url(p[name], name)
         if p.get("region"):
             validate_region(p["region"])
+        validate_timeouts(p)
         role = p.get("assume_role")
         if role:
             duration = role.get("duration_seconds")
@@ -258,8 +147,23 @@ class AwsSession:
 
     # -- session and clients -------------------------------------------------------------------
 
+    def _botocore_session(self):
+        """A botocore session for the profile; a missing profile or an unreadable config file is an OptionError."""
+        profile = self.params.get("profile") or None
+        try:
+            session = botocore.session.Session(profile=profile)
+            session.get_scoped_config()  # reads ~/.aws/config and credentials now, not at the first request
+        except botocore_errors.ProfileNotFound:
+            raise OptionError("profile %r (option profile, or AWS_PROFILE) is not in the AWS config or credentials files "
+                              "(AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, default ~/.aws/config and ~/.aws/credentials)"
+                              % profile) from None
+        except botocore_errors.BotoCoreError as exc:
+            raise OptionError(self.redact("the AWS config or credentials file cannot be read (AWS_CONFIG_FILE, "
+                                          "AWS_SHARED_CREDENTIALS_FILE, default ~/.aws/config): %s" % " ".join(str(exc).split()))) from None
+        return session
+
     def _base_session(self):
-        session = botocore.session.Session(profile=self.params.get("profile") or None)
+        session = self._botocore_session()
         if self.params.get("access_key"):
             session.set_credentials(
                 self.params["access_key"], self.params["secret_key"], self.params.get("session_token")
@@ -268,36 +172,49 @@ class AwsSession:
 
     def _make_session(self):
         role = self.params.get("assume_role")
+        if not role:
+            return self._base_session()
+        source = self._base_session()
+        sts_region = self.default_region_or_none(source)
+
+        def sts_client(service, **kwargs):
+            # STS has its own endpoint: a VPC endpoint for SES or CloudWatch does not answer AssumeRole.
+            kwargs.update(region_name=sts_region, endpoint_url=self.params.get("sts_endpoint_url") or None,
+                          config=self._config, verify=self._verify)
+            return self._bounded(source.create_client(service, **kwargs))
+
+        extra = {"RoleSessionName": role["session_name"], "DurationSeconds": role["duration_seconds"]}
+        if role.get("external_id"):
+            extra["ExternalId"] = role["external_id"]
         try:
-            if not role:
-                return self._base_session()
-            source = self._base_session()
-            creator = functools.partial(
-                source.create_client,
-                region_name=self.default_region_or_none(source),
-                endpoint_url=self.params.get("endpoint_url"),
-                config=self._config,
-                verify=self._verify,
-            )
-            extra = {"RoleSessionName": role["session_name"], "DurationSeconds": role["duration_seconds"]}
-            if role.get("external_id"):
-                extra["ExternalId"] = role["external_id"]
-            fetcher = AssumeRoleCredentialFetcher(creator, source.get_credentials(), role["role_arn"], extra_args=extra)
-            # Static credentials would shadow this provider, so the role's session is given none.
-            session = botocore.session.Session(profile=self.params.get("profile") or None)
-            session.get_component("credential_provider").insert_before("env", _AssumedRoleProvider(fetcher))
-            return session
+            fetcher = AssumeRoleCredentialFetcher(sts_client, source.get_credentials(), role["role_arn"], extra_args=extra)
         except botocore_errors.BotoCoreError as exc:
-            raise self.translate(exc, "CreateSession", self.params.get("region"))
+            raise self.translate(exc, "AssumeRole", sts_region) from None
+
+        def fetch():
+            try:
+                return fetcher.fetch_credentials()
+            except SesmonError:
+                raise
+            except _BOTOCORE_ERRORS + (TransportError,) as exc:
+                raise self.translate(exc, "AssumeRole", sts_region) from None
+
+        # Static credentials would shadow this provider, so the role's session is given none.
+        session = self._botocore_session()
+        session.get_component("credential_provider").insert_before("env", _AssumedRoleProvider(fetch))
+        return session
 
     def default_region_or_none(self, session=None):
         region = self.params.get("region")
         if region:
             return region
         try:
-            return (session or self._session).get_config_variable("region")
+            region = (session or self._session).get_config_variable("region")
         except botocore_errors.BotoCoreError:
             return None
+        if region:
+            validate_region(region, "the region of the AWS profile or AWS_REGION")
+        return region or None
 
     @property
     def default_region(self):
@@ -309,71 +226,124 @@ class AwsSession:
             )
         return region
 
+    def _bounded(self, client):
+        """Every request of ``client`` within the task's deadline and the answer size limit."""
+        def http_session():
+            return getattr(getattr(client, "_endpoint", None), "http_session", None)
+
+        client.meta.events.register("before-send", bounded_sender(http_session, self.deadline))
+        return client
+
     def client(self, service, region=None):
         region = region or self.default_region
         key = (service, region)
         with self._lock:  # botocore's Session.create_client is not thread-safe
             if key not in self._clients:
+                endpoint = self.params.get("sts_endpoint_url") if service == "sts" else self.params.get("endpoint_url")
                 try:
-                    self._clients[key] = self._session.create_client(
+                    self._clients[key] = self._bounded(self._session.create_client(
                         service,
                         region_name=region,
-                        endpoint_url=self.params.get("endpoint_url"),
+                        endpoint_url=endpoint or None,
                         config=self._config,
                         verify=self._verify,
-                    )
+                    ))
                 except botocore_errors.BotoCoreError as exc:
-                    raise self.translate(exc, "CreateClient(%s)" % service, region)
+                    raise self.translate(exc, "CreateClient(%s)" % service, region) from None
                 except ValueError as exc:
-                    # urllib3 refuses some aws_config values only here (connect_timeout: "abc").
-                    raise OptionError(self.redact("aws_config holds a value botocore cannot use: %s" % exc))
+                    raise OptionError(self.redact(self._client_value_error(exc, service))) from None
             return self._clients[key]
+
+    def _client_value_error(self, exc, service):
+        text = " ".join(str(exc).split())
+        if text.startswith("Invalid endpoint"):
+            option = "sts_endpoint_url" if service == "sts" else "endpoint_url (or AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_%s)" % service.upper()
+            return "%s is not a usable endpoint: %s" % (option, text)
+        # urllib3 refuses some aws_config values only here (connect_timeout: "abc").
+        return "aws_config holds a value botocore cannot use: %s" % text
 
     # -- calls ---------------------------------------------------------------------------------
 
     def call(self, service, operation, region=None, **kwargs):
-        """Call ``operation`` (snake_case) and return its answer, or raise AwsApiError."""
+        """Call ``operation`` (snake_case) and return its checked answer, or raise AwsApiError."""
         client = self.client(service, region)
         api_name = client.meta.method_to_api_mapping.get(operation, operation)
         try:
             response = getattr(client, operation)(**kwargs)
-        except _BOTOCORE_ERRORS as exc:
+        except SesmonError:
+            raise
+        except Exception as exc:  # pylint: disable=broad-except  # botocore's parsers raise KeyError, ValueError...
             self._count_retries(getattr(exc, "response", None))
-            raise self.translate(exc, api_name, client.meta.region_name)
+            raise self.translate(exc, api_name, client.meta.region_name) from None
         self._count_retries(response)
-        return response
+        return self._checked(api_name, response, client.meta.region_name)
 
-    def paginate(self, service, operation, region=None, **kwargs):
-        """Every page of a paginated operation, as a list, or raise AwsApiError."""
+    def pages(self, service, operation, region=None, max_pages=MAX_PAGES, **kwargs):
+        """Each checked page of a paginated operation, one at a time; AwsApiError after ``max_pages``."""
         client = self.client(service, region)
         api_name = client.meta.method_to_api_mapping.get(operation, operation)
-        pages = []
+        region_name = client.meta.region_name
+        count = 0
+        iterator = iter(client.get_paginator(operation).paginate(**kwargs))
+        while True:
+            try:
+                page = next(iterator)
+            except StopIteration:
+                return
+            except SesmonError:
+                raise
+            except Exception as exc:  # pylint: disable=broad-except  # as in call()
+                self._count_retries(getattr(exc, "response", None))
+                raise self.translate(exc, api_name, region_name) from None
+            count += 1
+            self._count_retries(page)
+            if count > max_pages:
+                raise AwsApiError(
+                    "%s in %s failed: TooManyPages: the endpoint kept answering a NextToken after %d pages, more than this "
+                    "request can need; stopped" % (api_name, region_name, max_pages),
+                    code="TooManyPages", operation=api_name, region=region_name)
+            yield self._checked(api_name, page, region_name)
+
+    def paginate(self, service, operation, region=None, max_pages=MAX_PAGES, **kwargs):
+        """Every page of a paginated operation, as a list, or raise AwsApiError."""
+        return list(self.pages(service, operation, region=region, max_pages=max_pages, **kwargs))
+
+    def _checked(self, api_name, response, region):
         try:
-            for page in client.get_paginator(operation).paginate(**kwargs):
-                self._count_retries(page)
-                pages.append(page)
-        except _BOTOCORE_ERRORS as exc:
-            self._count_retries(getattr(exc, "response", None))
-            raise self.translate(exc, api_name, client.meta.region_name)
-        return pages
+            return check_answer(api_name, response)
+        except AnswerError as exc:
+            metadata = response.get("ResponseMetadata") if isinstance(response, dict) else None
+            raise AwsApiError(self.redact("%s in %s failed: InvalidAnswer: the answer cannot be used: %s" % (api_name, region, exc)),
+                              code="InvalidAnswer", http_status=(metadata or {}).get("HTTPStatusCode"), operation=api_name,
+                              region=region, request_id=(metadata or {}).get("RequestId")) from None
 
     def _count_retries(self, response):
-        attempts = (response or {}).get("ResponseMetadata", {}).get("RetryAttempts") or 0
+        metadata = response.get("ResponseMetadata") if isinstance(response, dict) else None
+        attempts = (metadata or {}).get("RetryAttempts") or 0
         with self._lock:
             self.retry_attempts += attempts
 
     # -- errors --------------------------------------------------------------------------------
 
     def redact(self, text):
-        text = str(text)
-        for secret in sorted(self._secrets, key=len, reverse=True):
-            text = text.replace(secret, REDACTED)
-        return text
+        return redact(text, self._secrets)
 
     def translate(self, exc, operation, region):
-        """One AwsApiError, one line, no secret, for any botocore exception."""
-        code, status, detail = describe_exception(exc, self.params)
+        """One AwsApiError, one line, no secret, for any exception botocore let out."""
+        request_id = None
+        if isinstance(exc, TransportError):
+            code, status, detail = exc.code, None, exc.detail
+        elif botocore and isinstance(exc, _BOTOCORE_ERRORS):
+            code, status, detail = describe_exception(exc, self.params)
+            request_id = ((getattr(exc, "response", None) or {}).get("ResponseMetadata") or {}).get("RequestId")
+        else:
+            endpoint = redact_url(self.params.get("endpoint_url")) or "the AWS endpoint"
+            code, status = "UnreadableAnswer", None
+            detail = "the answer from %s could not be read (%s: %s)" % (endpoint, type(exc).__name__, " ".join(str(exc).split())[:200])
         where = "%s in %s" % (operation, region or "(no region)")
         status_text = " (HTTP %s)" % status if status else ""
-        message = "%s failed: %s%s: %s" % (where, code, status_text, detail)
-        return AwsApiError(self.redact(message), code=code, http_status=status, operation=operation, region=region)
+        message = self.redact("%s failed: %s%s: %s" % (where, code, status_text, detail))
+        if request_id:
+            with self._lock:
+                self.request_ids[message] = request_id
+        return AwsApiError(message, code=code, http_status=status, operation=operation, region=region, request_id=request_id)

@@ -32,12 +32,13 @@ class AwsApiError(SesmonError):
     reached AWS, the botocore error name (``EndpointConnectionError``, ``ReadTimeout``).
     """
 
-    def __init__(self, message, code=None, http_status=None, operation=None, region=None):
+    def __init__(self, message, code=None, http_status=None, operation=None, region=None, request_id=None):
         super().__init__(message)
         self.code = code
         self.http_status = http_status
         self.operation = operation
         self.region = region
+        self.request_id = request_id
 
     def as_dict(self):
         return {
@@ -49,4 +50,8 @@ class AwsApiError(SesmonError):
         }
 
     def result_fields(self):
-        return {"error": self.as_dict()}
+        """``error``, and AWS's request id as amazon.aws returns it (``response_metadata.request_id``)."""
+        fields = {"error": self.as_dict()}
+        if self.request_id:
+            fields["response_metadata"] = {"request_id": self.request_id, "http_status_code": self.http_status}
+        return fields

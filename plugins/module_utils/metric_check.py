@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections import namedtuple
 
+from ansible_collections.sesmon.ses.plugins.module_utils.account_health import account_label, measure_account, needs
 from ansible_collections.sesmon.ses.plugins.module_utils.check import (
     CRITICAL,
+    NO_METRICS_OUTPUT,
     OK,
     STATE_CODES,
     STATE_NAMES,
@@ -21,44 +23,45 @@ from ansible_collections.sesmon.ses.plugins.module_utils.check import (
     build_report,
 )
 from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import (
-    MetricQuery,
-    align_window,
+    check_window,
     get_metric_data,
 )
-from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
-from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import RangeError, parse_range
-from ansible_collections.sesmon.ses.plugins.module_utils.regions import for_each_region, resolve_regions
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import (
-    NAMESPACE,
-    STATISTICS,
-    metric_by_label,
-    metrics_for_labels,
-)
+from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError
+from ansible_collections.sesmon.ses.plugins.module_utils.metric_fetch import RETENTION_TIERS as _RETENTION_TIERS
+from ansible_collections.sesmon.ses.plugins.module_utils.metric_fetch import fetch_targets, fetch_windows
+from ansible_collections.sesmon.ses.plugins.module_utils.regions import RegionOutcome, for_each_region, resolve_regions
+from ansible_collections.sesmon.ses.plugins.module_utils.series_reading import MISSING_DATA, read_series
+from ansible_collections.sesmon.ses.plugins.module_utils.ses_account import read_account
+from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import LATEST, STATISTICS
+from ansible_collections.sesmon.ses.plugins.module_utils.state_measurements import FixedStateMeasurement
+from ansible_collections.sesmon.ses.plugins.module_utils.check_labels import parse_metric_labels
+from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import parse_thresholds
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import as_utc, iso_timestamp, utc_now
 
 __all__ = [
-    "FAIL_ON", "DEFAULT_TIMEFRAME", "DEFAULT_PERIOD", "MAX_TIMEFRAME", "SINGLE_INSTANCE",
+    "FAIL_ON", "DEFAULT_TIMEFRAME", "DEFAULT_PERIOD", "DEFAULT_LOOKBACK", "MAX_TIMEFRAME", "SINGLE_INSTANCE",
     "CheckPlan", "Target", "build_plan", "validate_window", "parse_statistics", "parse_dimension_sets",
-    "parse_thresholds", "instance_names", "plan_targets", "report_order", "should_fail", "run_check",
+    "parse_metric_labels", "parse_thresholds", "instance_names", "plan_targets", "report_order",
+    "should_fail", "run_check",
 ]
 
 FAIL_ON = ("never", "critical", "warning")
 DEFAULT_TIMEFRAME = 600
 DEFAULT_PERIOD = 60
+DEFAULT_LOOKBACK = 86400  # the Reputation.* datapoints are sparse: read the newest of the last day
 SINGLE_INSTANCE = "SES"  # Centreon's instance name when no dimensions are given
 UNKNOWN_NAME = STATE_NAMES[UNKNOWN]
 
 _DAY = 86400
 MAX_TIMEFRAME = 455 * _DAY  # CloudWatch keeps datapoints for 15 months
-# (data older than, period multiple required): CloudWatch's retention tiers.
-_RETENTION_TIERS = ((63 * _DAY, 3600, "1-hour"), (15 * _DAY, 300, "5-minute"))
 _MAX_DIMENSIONS = 30
 
 CheckPlan = namedtuple(
     "CheckPlan",
-    ["metrics", "statistics", "dimension_sets", "thresholds", "timeframe", "period", "zeroed", "max_age", "fail_on"],
+    ["metrics", "statistics", "dimension_sets", "thresholds", "timeframe", "period", "zeroed", "max_age", "fail_on",
+     "account_labels", "reputation_lookback", "missing_data"],
 )
-CheckPlan.__doc__ = """Validated options. ``statistics`` None = each metric's own default."""
+CheckPlan.__doc__ = """Validated options. ``statistics`` None = each metric's own default; ``zeroed`` = missing_data zero."""
 
 Target = namedtuple("Target", ["region", "instance", "dimensions", "metric", "statistic"])
 Target.__doc__ = """One region x dimension set x metric x statistic: one query, one measurement."""
@@ -141,28 +144,6 @@ def parse_dimension_sets(value):
     return sets
 
 
-def parse_thresholds(warning, critical, metrics):
-    """``{label: (warning range, critical range)}`` for the checked metrics; every mistake is an OptionError."""
-    checked = [metric.label for metric in metrics]
-    thresholds = dict((label, [None, None]) for label in checked)
-    for position, option, given in ((0, "warning", warning), (1, "critical", critical)):
-        if given is None:
-            continue
-        if not isinstance(given, dict):
-            raise OptionError("%s must be a dictionary of metric label: Nagios range, got %r" % (option, given))
-        for label, text in given.items():
-            metric_by_label(label, option)
-            if label not in thresholds:
-                raise OptionError(
-                    "%s.%s: this metric is not checked (metrics: %s); add it to metrics or remove the threshold"
-                    % (option, label, ", ".join(checked)))
-            try:
-                thresholds[label][position] = parse_range(text)
-            except RangeError as exc:
-                raise OptionError("%s.%s: '%s' is not a valid Nagios range: %s" % (option, label, exc.text, exc.reason)) from None
-    return dict((label, tuple(pair)) for label, pair in thresholds.items())
-
-
 def build_plan(params):
     """Validate every check option (nothing is sent to AWS before this passes)."""
     timeframe = params.get("timeframe")
@@ -170,7 +151,20 @@ def build_plan(params):
     timeframe = DEFAULT_TIMEFRAME if timeframe is None else timeframe
     period = DEFAULT_PERIOD if period is None else period
     validate_window(timeframe, period)
-    metrics = metrics_for_labels(params.get("metrics"))
+    metrics, account_labels = parse_metric_labels(params.get("metrics"))
+    lookback = params.get("reputation_lookback")
+    lookback = DEFAULT_LOOKBACK if lookback is None else _integer(lookback, "reputation_lookback")
+    if lookback < 60:
+        raise OptionError("reputation_lookback must be at least 60 seconds (CloudWatch's finest period), got %d" % lookback)
+    if lookback > MAX_TIMEFRAME:
+        raise OptionError("reputation_lookback %d reaches back beyond CloudWatch's retention of 455 days (%d seconds)"
+                          % (lookback, MAX_TIMEFRAME))
+    missing_data = params.get("missing_data")
+    if missing_data is not None and missing_data not in MISSING_DATA:
+        raise OptionError("missing_data must be one of %s, got '%s'" % (", ".join(MISSING_DATA), missing_data))
+    if params.get("zeroed") and missing_data not in (None, "zero"):
+        raise OptionError("zeroed: true is the old name of missing_data: zero and cannot be combined with missing_data: %s" % missing_data)
+    missing_data = missing_data or ("zero" if params.get("zeroed") else "unknown")
     max_age = params.get("max_age")
     if max_age is not None:
         _integer(max_age, "max_age")
@@ -186,12 +180,15 @@ def build_plan(params):
         metrics=metrics,
         statistics=parse_statistics(params.get("statistics")),
         dimension_sets=parse_dimension_sets(params.get("dimensions")),
-        thresholds=parse_thresholds(params.get("warning"), params.get("critical"), metrics),
+        thresholds=parse_thresholds(params.get("warning"), params.get("critical"), metrics, account_labels, params.get("thresholds")),
         timeframe=timeframe,
         period=period,
-        zeroed=bool(params.get("zeroed")),
+        zeroed=missing_data == "zero",
         max_age=max_age,
         fail_on=fail_on,
+        account_labels=account_labels,
+        reputation_lookback=lookback,
+        missing_data=missing_data,
     )
 
 
@@ -251,44 +248,51 @@ def should_fail(status, fail_on):
 
 
 def _measure(target, series, plan, now):
-    """The Measurement of one target; ``series`` is None when its region failed."""
+    """(Measurement, Reading or None) of one target; ``series`` is None when its region failed."""
     metric = target.metric
     warning, critical = plan.thresholds[metric.label]
-    value = None
-    reason = None
-    if series is not None:
-        value = series.value(target.statistic)
-        reason = series.problem
-        newest = series.newest
-        if reason is None and newest is not None and plan.max_age is not None:
-            age = int((now - newest).total_seconds())
-            if age > plan.max_age:
-                reason = "newest datapoint is %d s old (%s), older than max_age %d s" % (age, iso_timestamp(newest), plan.max_age)
-        if value is None and reason is None and plan.zeroed:
-            value = 0.0
-    return Measurement(
-        target.instance, target.statistic, metric.label, metric.text, metric.perfdata_label, metric.unit,
-        value=value, warning=warning, critical=critical, unknown_reason=reason)
+    reading = None if series is None else read_series(series, target.statistic, now, plan.max_age, plan.missing_data)
+    fields = dict(value=None if reading is None else reading.value, warning=warning, critical=critical,
+                  unknown_reason=None if reading is None else reading.reason)
+    args = (target.instance, target.statistic, metric.label, metric.text, metric.perfdata_label)
+    if reading is not None and reading.no_data:
+        return FixedStateMeasurement(*args, fixed_state=OK, shown="no data", unit=metric.unit, **fields), reading
+    return Measurement(*args, unit=metric.unit, **fields), reading
 
 
-def _entry(target, measurement, series, region_error):
+def _entry(region, instance, dimensions, label, metric_name, unit, measurement, reading, region_error, account_value=None):
     state = measurement.state
     return {
-        "region": target.region,
-        "instance": target.instance,
-        "dimensions": dict(target.dimensions),
-        "label": target.metric.label,
-        "metric_name": target.metric.metric_name,
-        "statistic": target.statistic,
+        "region": region,
+        "instance": instance,
+        "dimensions": dict(dimensions),
+        "label": label,
+        "metric_name": metric_name,
+        "statistic": measurement.statistic,
         "value": measurement.value,
-        "unit": target.metric.unit,
+        "unit": unit,
         "state": UNKNOWN_NAME if region_error else (None if state is None else STATE_NAMES[state]),
         "warning": None if measurement.warning is None else measurement.warning.normalized(),
         "critical": None if measurement.critical is None else measurement.critical.normalized(),
-        "datapoint_count": 0 if series is None else series.datapoint_count,
-        "newest_datapoint": None if series is None else iso_timestamp(series.newest),
+        "datapoint_count": 0 if reading is None else reading.count,
+        "newest_datapoint": None if reading is None else iso_timestamp(reading.newest),
+        "newest_datapoint_age_seconds": None if reading is None else reading.age,
+        "account_value": account_value,
         "unknown_reason": region_error or measurement.problem,
     }
+
+
+def _guarded(region, call):
+    try:
+        return RegionOutcome(region, value=call())
+    except AwsApiError as exc:
+        return RegionOutcome(region, error=exc)
+
+
+def _one_line(outcome):
+    fields = outcome.error_dict()
+    # The output must stay one line whatever AWS put in its message (moto answers some errors in XML).
+    return fields, " ".join(fields["message"].split())
 
 
 def run_check(params, session, now=None, fetch=get_metric_data):
@@ -296,43 +300,58 @@ def run_check(params, session, now=None, fetch=get_metric_data):
     plan = build_plan(params)
     regions = resolve_regions(params.get("regions"), lambda: session.default_region)
     now = as_utc(now or utc_now())
-    start, end = align_window(now, plan.timeframe, plan.period)
+    start, end = check_window(now, plan.timeframe)  # [now - timeframe, now], as Centreon asks
     targets = plan_targets(plan, regions)
+    windows = fetch_windows(now, start, end, plan.period, plan.reputation_lookback, any(t.statistic == LATEST for t in targets))
+    quota_needed, sending_needed = needs(plan.account_labels)
 
     def work(region):
         mine = [target for target in targets if target.region == region]
-        queries = [
-            MetricQuery(NAMESPACE, target.metric.metric_name, target.dimensions, target.statistic, plan.period)
-            for target in mine
-        ]
-        return fetch(session, region, queries, start, end)
+        metric_outcome = _guarded(region, lambda: fetch_targets(session, region, mine, windows, plan.period, fetch)) if mine else None
+        account_outcome = _guarded(region, lambda: read_account(session, region, quota=quota_needed, sending=sending_needed)) \
+            if plan.account_labels else None
+        return metric_outcome, account_outcome
 
-    outcomes = dict((outcome.region, outcome) for outcome in for_each_region(regions, work))
-    series_of = {}
-    requests = 0
+    outcomes = dict((outcome.region, outcome.value) for outcome in for_each_region(regions, work))
+    series_of, readings, account_errors, failed_regions = {}, {}, {}, {}
+    requests = account_requests = 0
     errors = []
-    failed_regions = {}  # region -> one-line reason
     for region in regions:
-        outcome = outcomes[region]
-        if outcome.ok:
-            found, count = outcome.value
-            requests += count
-            mine = [target for target in targets if target.region == region]
-            series_of.update(zip(mine, found))
-        else:
-            fields = outcome.error_dict()
+        metric_outcome, account_outcome = outcomes[region]
+        if metric_outcome is not None and metric_outcome.ok:
+            series_of.update(metric_outcome.value[0])
+            requests += metric_outcome.value[1]
+        elif metric_outcome is not None:
+            fields, failed_regions[region] = _one_line(metric_outcome)
             errors.append(fields)
-            # The output must stay one line whatever AWS put in its message (moto answers some errors in XML).
-            failed_regions[region] = " ".join(fields["message"].split())
+        if account_outcome is not None and account_outcome.ok:
+            readings[region] = account_outcome.value
+            account_requests += account_outcome.value.requests
+        elif account_outcome is not None:
+            fields, account_errors[region] = _one_line(account_outcome)
+            errors.append(fields)
 
-    measurements = [_measure(target, series_of.get(target), plan, now) for target in targets]
+    measured = [_measure(target, series_of.get(target), plan, now) for target in targets]
     entries = [
-        _entry(target, measurement, series_of.get(target), failed_regions.get(target.region))
-        for target, measurement in zip(targets, measurements)
+        _entry(t.region, t.instance, t.dimensions, t.metric.label, t.metric.metric_name, t.metric.unit, m, r, failed_regions.get(t.region))
+        for t, (m, r) in zip(targets, measured)
     ]
-    reported = [measurements[i] for i in report_order(targets) if targets[i].region not in failed_regions]
-    report = build_report(reported, problems=[failed_regions[region] for region in regions if region in failed_regions])
+    reported = [measured[i][0] for i in report_order(targets) if targets[i].region not in failed_regions]
+    problems = [failed_regions[region] for region in regions if region in failed_regions]
+    if reported and all(m.state is None for m in reported) and plan.account_labels:
+        problems.append(NO_METRICS_OUTPUT.split(": ", 1)[1])  # account labels must not turn "no CloudWatch data" into OK
 
+    single = SINGLE_INSTANCE if len(regions) == 1 else None
+    for region in regions:
+        instance = single or "%s/%s" % (region, SINGLE_INSTANCE)
+        for label in plan.account_labels:
+            warning, critical = plan.thresholds[label]
+            measurement, shown = measure_account(label, readings.get(region), instance, warning, critical, account_errors.get(region))
+            reported.append(measurement)
+            spec = account_label(label)
+            entries.append(_entry(region, instance, (), label, spec.field, spec.unit, measurement, None, None, shown))
+
+    report = build_report(reported, problems=problems)
     result = {
         "changed": False,
         "status": report.status,
@@ -345,8 +364,11 @@ def run_check(params, session, now=None, fetch=get_metric_data):
             "end": iso_timestamp(end),
             "period": plan.period,
             "timeframe": plan.timeframe,
+            "reputation_lookback": plan.reputation_lookback,
+            "lookback_start": None if windows.latest_cut is None else iso_timestamp(windows.latest_cut[0]),
         },
         "requests": requests,
+        "account_requests": account_requests,
         "retry_attempts": session.retry_attempts,
         "errors": errors,
         "warnings": [error["message"] for error in errors],

@@ -7,10 +7,18 @@
 * ``10`` means ``0:10``; an empty end is +infinity (``10:``); ``~`` as start is -infinity (``~:10``).
 * Without ``@`` a value alerts when it is outside ``start..end``; with ``@`` when it is inside.
   Both ends are inclusive.
+* Nothing before the ``:`` means 0 (``:10`` == ``0:10``), as in Centreon and in monitoring-plugins'
+  C reference (lib/utils_base.c).
 * Numbers are plain decimals with an optional sign; a comma is accepted as decimal separator
   (``1,5`` == ``1.5``, as Centreon does). Exponents, ``nan`` and ``inf`` are rejected.
-* ``:`` with nothing before it is rejected (write ``~:`` for no lower bound, or leave out the
-  ``:`` for a lower bound of 0), so that no range silently means something other than intended.
+* Comparisons follow Centreon (centreon/plugins/perfdata.pm, threshold_validate/threshold_check):
+  a bound typed with decimals, and a value whose Perl text has a decimal point, are rounded to 8
+  decimals (``--float-precision``) first, so 0.15000000000000002 does not exceed 0.15.
+* The perfdata form keeps the numbers as typed (``0.050`` stays ``0:0.050``; a comma becomes a dot,
+  a ``+`` goes), as Centreon's get_perfdata_for_output prints them.
+* Refused where Centreon accepts and then alerts always or never (the C reference refuses start >
+  end too): start > end (``10:5``, ``-5``), a bare ``@``, blank text other than the empty string,
+  byte units (``10KB``), numbers too large for a float, and whitespace other than spaces and tabs.
 """
 
 from __future__ import annotations
@@ -21,7 +29,10 @@ from decimal import Decimal
 
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 
-__all__ = ["NagiosRange", "RangeError", "format_number", "parse_range"]
+__all__ = ["FLOAT_PRECISION", "NagiosRange", "RangeError", "format_number", "parse_range", "threshold_value"]
+
+# Centreon's --float-precision default (centreon/plugins/output.pm).
+FLOAT_PRECISION = 8
 
 # Digits are ASCII only (re.ASCII) so that e.g. Arabic-Indic digits are not taken for numbers.
 _NUMBER_RE = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?\Z", re.ASCII)
@@ -30,6 +41,9 @@ _NUMBER_RE = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?\Z", re.ASCII)
 _EXPONENT_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]{1,3}\Z", re.ASCII)
 
 _SYNTAX_HINT = "expected [@][start:][end], e.g. 10, 10:, ~:10, 10:20 or @10:20"
+
+# Centreon's trim (centreon/plugins/misc.pm) removes spaces and tabs only.
+_TRIMMED = " \t"
 
 
 class RangeError(OptionError):
@@ -63,12 +77,35 @@ def format_number(value):
     return text
 
 
+def threshold_value(value, precision=FLOAT_PRECISION):
+    """The number Centreon compares: ``value`` rounded to ``precision`` decimals when its Perl text has a '.'.
+
+    perfdata.pm threshold_check tests ``$value =~ /[.,]/`` on Perl's text of the number (``%.15g``),
+    so 1e-05 stays as it is while 1.5e-05 and 0.15000000000000002 are rounded.
+    """
+    value = float(value)
+    if "." in "%.15g" % value:
+        return float("%.*f" % (precision, value))
+    return value
+
+
+def _bound_value(text, value):
+    """A bound as threshold_validate compares it: rounded only when it was typed with decimals."""
+    if "." in text:
+        return float("%.*f" % (FLOAT_PRECISION, value))
+    return value
+
+
 class NagiosRange:
-    """One parsed range: ``start`` (may be -inf), ``end`` (may be +inf), ``inside`` (``@``)."""
+    """One parsed range: ``start`` (may be -inf), ``end`` (may be +inf), ``inside`` (``@``).
 
-    __slots__ = ("start", "end", "inside")
+    ``start_text`` / ``end_text`` are the finite bounds as typed (for the perfdata form); when not
+    given they are the plain text of the numbers.
+    """
 
-    def __init__(self, start=0.0, end=math.inf, inside=False):
+    __slots__ = ("start", "end", "inside", "start_text", "end_text", "_low", "_high")
+
+    def __init__(self, start=0.0, end=math.inf, inside=False, start_text=None, end_text=None):
         start = float(start)
         end = float(end)
         if math.isnan(start) or math.isnan(end):
@@ -85,19 +122,27 @@ class NagiosRange:
         self.start = start
         self.end = end
         self.inside = bool(inside)
+        self.start_text = _typed(start, start_text)
+        self.end_text = _typed(end, end_text)
+        self._low = start if self.start_text is None else _bound_value(self.start_text, start)
+        self._high = end if self.end_text is None else _bound_value(self.end_text, end)
 
     def alerts(self, value):
-        """True when ``value`` raises this threshold (outside the range, or inside with ``@``)."""
+        """True when ``value`` raises this threshold (outside the range, or inside with ``@``).
+
+        Value and decimal bounds are rounded to 8 decimals first, as Centreon does (threshold_value).
+        """
         value = float(value)
         if math.isnan(value):
             # NaN is neither inside nor outside; the caller must decide what a NaN means.
             raise ValueError("cannot compare NaN with a threshold range")
-        within = self.start <= value <= self.end
+        value = threshold_value(value)
+        within = self._low <= value <= self._high
         return within if self.inside else not within
 
     def normalized(self):
-        """Centreon's perfdata form: ``5`` -> ``0:5``, ``1,5:`` -> ``1.5:``, ``~:5``, ``@8:12``."""
-        return _bound_text(self.start, self.end, self.inside)
+        """Centreon's perfdata form, numbers as typed: ``5`` -> ``0:5``, ``1,50:`` -> ``1.50:``, ``~:5``, ``@8:12``."""
+        return _bound_text(self.start, self.end, self.inside, self.start_text, self.end_text)
 
     def __str__(self):
         return self.normalized()
@@ -118,18 +163,25 @@ class NagiosRange:
         return hash((self.start, self.end, self.inside))
 
 
-def _bound_text(start, end, inside):
+def _typed(value, text):
+    """The text of a finite bound: as typed when given, else the plain number; None for an infinite one."""
+    if not math.isfinite(value):
+        return None
+    return format_number(value) if text is None else text
+
+
+def _bound_text(start, end, inside, start_text=None, end_text=None):
     """Render bounds as ``[@]start:end`` (``~`` for -inf, empty for +inf)."""
     if start == -math.inf:
         start_text = "~"
     elif math.isfinite(start):
-        start_text = format_number(start)
+        start_text = _typed(start, start_text)
     else:
         start_text = repr(start)
     if end == math.inf:
         end_text = ""
     elif math.isfinite(end):
-        end_text = format_number(end)
+        end_text = _typed(end, end_text)
     else:
         end_text = repr(end)
     return "%s%s:%s" % ("@" if inside else "", start_text, end_text)
@@ -142,14 +194,15 @@ def _parse_number(text, part, original):
         raise RangeError(original, "%s uses an exponent; write the number out in full, e.g. %s" % (what, format_number(float(text))))
     if not _NUMBER_RE.match(text):
         raise RangeError(original, "%s is not a number (%s)" % (what, _SYNTAX_HINT))
-    value = float(text.replace(",", "."))
+    typed = text.replace(",", ".").lstrip("+")  # as Centreon's parse_threshold keeps it
+    value = float(typed)
     if math.isinf(value):
         raise RangeError(original, "%s is too large" % what)
-    return value
+    return value, typed
 
 
 def parse_range(text):
-    """Parse a threshold; ``None`` or blank text means "no threshold" and returns ``None``.
+    """Parse a threshold; ``None`` or empty text means "no threshold" and returns ``None``.
 
     Raises RangeError for anything else that is not a valid range.
     """
@@ -164,9 +217,13 @@ def parse_range(text):
     if not isinstance(text, str):
         raise RangeError(text, "a range must be text such as '10:20', not %s" % type(text).__name__)
     original = text
-    body = text.strip()
-    if not body:
+    if not text:
         return None
+    body = text.strip(_TRIMMED)
+    if not body:
+        raise RangeError(original, "a blank range; leave the threshold out (or empty) for none")
+    if any(char.isspace() or not char.isprintable() for char in body):
+        raise RangeError(original, "whitespace inside the range, or other than spaces and tabs around it (%s)" % _SYNTAX_HINT)
 
     inside = body.startswith("@")
     if inside:
@@ -178,29 +235,30 @@ def parse_range(text):
     if len(parts) > 2:
         raise RangeError(original, "more than one ':' (%s)" % _SYNTAX_HINT)
 
+    start_text = end_text = None
     if len(parts) == 1:
         if body == "~":
             raise RangeError(original, "'~' (minus infinity) is only allowed as start, followed by ':', as in '~:10'")
-        start = 0.0
-        end = _parse_number(body, None, original)
+        start, start_text = 0.0, "0"
+        end, end_text = _parse_number(body, None, original)
     else:
-        start_text, end_text = parts
-        if start_text == "":
-            raise RangeError(
-                original,
-                "nothing before ':'; write '~:' for no lower bound, or leave out ':' for a lower bound of 0",
-            )
-        start = -math.inf if start_text == "~" else _parse_number(start_text, "start", original)
-        if end_text == "":
+        start_part, end_part = parts
+        if start_part == "":
+            start, start_text = 0.0, "0"  # ':10' is '0:10', as in Centreon and the C reference
+        elif start_part == "~":
+            start = -math.inf
+        else:
+            start, start_text = _parse_number(start_part, "start", original)
+        if end_part == "":
             end = math.inf
-        elif end_text == "~":
+        elif end_part == "~":
             raise RangeError(original, "'~' is only allowed as start; leave the end empty for no upper bound, as in '10:'")
         else:
-            end = _parse_number(end_text, "end", original)
+            end, end_text = _parse_number(end_part, "end", original)
 
     if start > end:
         reason = "start %s is greater than end %s" % (format_number(start), format_number(end))
         if len(parts) == 1:
             reason += " (a single number N means 0:N)"
         raise RangeError(original, reason)
-    return NagiosRange(start, end, inside)
+    return NagiosRange(start, end, inside, start_text, end_text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import validate_region
-from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError
+from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError
 
 MAX_PARALLEL_REGIONS = 8
 
@@ -48,13 +48,14 @@ class RegionOutcome:
 def for_each_region(regions, work):
     """``work(region)`` in every region at once; one RegionOutcome per region, in order.
 
-    A failure in one region is kept as its outcome and never hides the others.
+    A failed AWS call in one region is kept as its outcome and never hides the others. An
+    OptionError is raised: a bad option fails the task, it never becomes one region's UNKNOWN.
     """
 
     def guarded(region):
         try:
             return RegionOutcome(region, value=work(region))
-        except (AwsApiError, OptionError) as exc:
+        except AwsApiError as exc:
             return RegionOutcome(region, error=exc)
 
     if len(regions) == 1:

@@ -2,7 +2,7 @@
 # Copyright: sesmon.ses contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""SES send quota, send statistics and account answers -> the ses_send_stats result. Pure.
+"""SES send quota, send statistics and account keys -> the ses_send_stats result. Pure.
 
 Nothing here calls AWS or Ansible: every function takes plain values (the dicts botocore
 returns, datetimes) and returns plain values, so it is tested without a network.
@@ -142,50 +142,6 @@ def window(all_points, in_window, since, now):
     }
 
 
-# -- account -------------------------------------------------------------------------------------
-
-
-def account_from_v2(answer, include_details=False):
-    """sesv2 GetAccount's answer -> account keys. Details (contact data) only when asked."""
-    production = answer.get("ProductionAccessEnabled")
-    return {
-        "source": "sesv2",
-        "sending_enabled": answer.get("SendingEnabled"),
-        "enforcement_status": answer.get("EnforcementStatus"),
-        "production_access_enabled": production,
-        "sandbox": None if production is None else not production,
-        "dedicated_ip_auto_warmup_enabled": answer.get("DedicatedIpAutoWarmupEnabled"),
-        "details": contact_details(answer.get("Details")) if include_details else None,
-    }
-
-
-def account_from_v1(sending_enabled):
-    """What SES v1 tells when sesv2 GetAccount cannot be used: sending_enabled only (None if unknown)."""
-    return {
-        "source": "ses-v1" if sending_enabled is not None else "unavailable",
-        "sending_enabled": sending_enabled,
-        "enforcement_status": None,
-        "production_access_enabled": None,
-        "sandbox": None,
-        "dedicated_ip_auto_warmup_enabled": None,
-        "details": None,
-    }
-
-
-def contact_details(details):
-    if details is None:
-        return None
-    review = details.get("ReviewDetails")
-    return {
-        "mail_type": details.get("MailType"),
-        "website_url": details.get("WebsiteURL"),
-        "contact_language": details.get("ContactLanguage"),
-        "use_case_description": details.get("UseCaseDescription"),
-        "additional_contact_email_addresses": list(details.get("AdditionalContactEmailAddresses") or []),
-        "review_details": None if review is None else {"status": review.get("Status"), "case_id": review.get("CaseId")},
-    }
-
-
 # -- one region, then the task -------------------------------------------------------------------
 
 
@@ -246,8 +202,8 @@ def account_fallback_warning(notes):
         return None
     text = (
         "sesv2 GetAccount could not be used in %s (%s), so there account.enforcement_status, "
-        "production_access_enabled and sandbox are null and account.sending_enabled comes from SES v1 "
-        "GetAccountSendingEnabled; grant ses:GetAccount to get them."
+        "production_access_enabled and sandbox are null, and quota and account.sending_enabled come from SES v1 "
+        "GetSendQuota and GetAccountSendingEnabled (one more request each); grant ses:GetAccount to get them."
         % (", ".join(n[0] for n in notes), "; ".join("%s: %s" % (n[0], n[1]) for n in notes))
     )
     v1_failed = [n for n in notes if n[2]]

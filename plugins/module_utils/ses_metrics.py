@@ -16,8 +16,8 @@ from collections import namedtuple
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 
 __all__ = [
-    "NAMESPACE", "STATISTICS", "CLOUDWATCH_STATISTICS", "SesMetric", "CATALOGUE", "DEFAULT_LABELS",
-    "labels", "metric_by_label", "metrics_for_labels",
+    "NAMESPACE", "STATISTICS", "CLOUDWATCH_STATISTICS", "LATEST", "LATEST_STAT", "SesMetric", "CATALOGUE",
+    "DEFAULT_LABELS", "labels", "metric_by_label", "metrics_for_labels",
 ]
 
 NAMESPACE = "AWS/SES"
@@ -30,7 +30,11 @@ CLOUDWATCH_STATISTICS = {
     "maximum": "Maximum",
     "sample_count": "SampleCount",
 }
-STATISTICS = tuple(CLOUDWATCH_STATISTICS)
+# ``latest``: the newest datapoint of the look-back window, for the sparse Reputation.* rates.
+LATEST = "latest"
+# What a ``latest`` query asks CloudWatch per minute: two datapoints in one minute, the worse counts.
+LATEST_STAT = "maximum"
+STATISTICS = tuple(CLOUDWATCH_STATISTICS) + (LATEST,)
 
 SesMetric = namedtuple(
     "SesMetric",
@@ -44,9 +48,9 @@ CATALOGUE = (
     SesMetric("emails-delivered", "Delivery", "ses.emails.delivered.count",
               "number of emails successfully delivered", "count", "sum", True),
     SesMetric("emails-rejected", "Reputation.BounceRate", "ses.emails.rejected.rate",
-              "rate of rejected sent emails", "fraction", "average", True),
+              "rate of rejected sent emails", "fraction", LATEST, True),
     SesMetric("emails-spam", "Reputation.ComplaintRate", "ses.emails.spam.rate",
-              "rate of sent emails marked as spam", "fraction", "average", True),
+              "rate of sent emails marked as spam", "fraction", LATEST, True),
     # The other AWS/SES metrics (most exist only with configuration-set event publishing).
     SesMetric("emails-bounced", "Bounce", "ses.emails.bounced.count", "number of bounced emails", "count", "sum", False),
     SesMetric("emails-complained", "Complaint", "ses.emails.complained.count",

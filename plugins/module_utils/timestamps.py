@@ -2,11 +2,24 @@
 # Copyright: sesmon.ses contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The collection's one time format: aware UTC datetimes in, ISO 8601 UTC with ``Z`` out."""
+"""The collection's one time format: aware UTC datetimes in, ISO 8601 UTC with ``Z`` out.
+
+ISO 8601 text is read by python-dateutil's ``isoparse`` (botocore requires dateutil), not by
+``datetime.fromisoformat``, whose accepted forms change with the managed node's Python version.
+"""
 
 from __future__ import annotations
 
+import traceback
 from datetime import datetime, timezone
+
+try:
+    from dateutil.parser import isoparse
+except ImportError:
+    isoparse = None
+    DATEUTIL_IMPORT_ERROR = traceback.format_exc()
+else:
+    DATEUTIL_IMPORT_ERROR = None
 
 
 def utc_now():
@@ -15,10 +28,14 @@ def utc_now():
 
 def parse_iso_timestamp(text):
     """A datetime from ISO 8601 text, ``Z`` or an offset allowed; ValueError if it is not one."""
+    if isoparse is None:
+        raise ValueError("reading ISO 8601 timestamps needs python-dateutil (botocore brings it): %s" % DATEUTIL_IMPORT_ERROR.strip().splitlines()[-1])
     text = text.strip()
-    if text[-1:] in ("Z", "z"):
-        text = text[:-1] + "+00:00"  # fromisoformat learnt "Z" only in Python 3.11
-    return datetime.fromisoformat(text)
+    try:
+        return isoparse(text)
+    except (ValueError, OverflowError) as exc:
+        # isoparse's own messages ("invalid literal for int()...") would not tell the user what is wrong.
+        raise ValueError("%r is not an ISO 8601 timestamp (%s)" % (text, exc)) from None
 
 
 def as_utc(value):

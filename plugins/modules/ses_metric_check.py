@@ -14,46 +14,79 @@ description:
     them per statistic, compares them with Nagios threshold ranges and returns a monitoring status
     (V(OK), V(WARNING), V(CRITICAL), V(UNKNOWN)), the output line and the performance data of
     Centreon's C(cloud::aws::ses) plugin, C(emails) mode, and every value as structured data.
-  - "The metrics, by label (CloudWatch metric, perfdata label, unit, default statistic):
-    V(emails-sent) (C(Send), C(ses.emails.sent.count), count, sum);
-    V(emails-delivered) (C(Delivery), C(ses.emails.delivered.count), count, sum);
-    V(emails-rejected) (C(Reputation.BounceRate), C(ses.emails.rejected.rate), fraction, average);
-    V(emails-spam) (C(Reputation.ComplaintRate), C(ses.emails.spam.rate), fraction, average);
-    V(emails-bounced) (C(Bounce), C(ses.emails.bounced.count), count, sum);
-    V(emails-complained) (C(Complaint), C(ses.emails.complained.count), count, sum);
-    V(emails-rejected-by-ses) (C(Reject), C(ses.emails.rejected-by-ses.count), count, sum);
-    V(emails-rendering-failed) (C(RenderingFailure), C(ses.emails.rendering-failed.count), count, sum);
-    V(emails-opened) (C(Open), C(ses.emails.opened.count), count, sum);
-    V(emails-clicked) (C(Click), C(ses.emails.clicked.count), count, sum);
-    V(emails-delayed) (C(DeliveryDelay), C(ses.emails.delayed.count), count, sum);
-    V(emails-subscription-changed) (C(Subscription), C(ses.emails.subscription-changed.count), count, sum)."
+  - The labels are listed under O(metrics), with their CloudWatch metric, perfdata label, unit and
+    default statistic. Besides CloudWatch's C(AWS/SES) metrics, four account labels read the
+    account's health from SES v2 C(GetAccount) in the same check.
   - Centreon's V(emails-rejected) is the bounce B(rate), not SES's C(Reject) count
     (V(emails-rejected-by-ses)). The rates are fractions, V(0.05) is 5 %.
-  - One CloudWatch C(GetMetricData) request per region fetches up to 500 series
-    (metrics x statistics x dimension sets); more are sent in batches of 500. The module never
-    changes anything.
+  - "Requests per region: one CloudWatch C(GetMetricData) request fetches up to 500 series
+    (metrics x statistics x dimension sets; more are sent in batches of 500). The default check
+    (Centreon's four metrics, counts over O(timeframe), rates by V(latest) over
+    O(reputation_lookback)) is B(one) request per region: each query carries its own period, the
+    request covers both windows and the counts are cut back to O(timeframe) client-side. Its
+    datapoints (about 5,800 with the defaults) stay within one page (100,800). Only when O(period)
+    is too fine for data as old as the look-back (more than 15 days back) are the two windows
+    fetched in two requests. Account labels add one C(GetAccount) request per region, and none
+    when no account label is asked for."
+  - The module never changes anything.
 author:
   - sesmon.ses contributors (@sesmon)
 options:
   metrics:
     description:
-      - The metric labels to check, in the order they are reported (see the table above).
+      - The labels to check, in the order they are reported.
       - Defaults to Centreon's four, V(emails-sent), V(emails-delivered), V(emails-rejected)
-        and V(emails-spam). An unknown label is an error.
+        and V(emails-spam). The account labels are checked only when listed here.
+      - The account labels read SES v2 C(GetAccount), one request per region (IAM
+        C(ses:GetAccount)). When it is denied or not available, V(account-sending) and
+        V(quota-usage) fall back to SES v1 C(GetAccountSendingEnabled) and C(GetSendQuota); what
+        cannot be read is V(UNKNOWN), naming C(ses:GetAccount), and the other labels are still
+        checked. Their states are fixed by AWS's meaning of the value; only V(quota-usage) takes
+        O(warning) and O(critical) ranges.
     type: list
     elements: str
+    choices:
+      emails-sent: CloudWatch C(Send), perfdata C(ses.emails.sent.count), count, default statistic V(sum).
+      emails-delivered: C(Delivery), C(ses.emails.delivered.count), count, V(sum).
+      emails-rejected: >-
+        C(Reputation.BounceRate), C(ses.emails.rejected.rate), fraction, V(latest).
+        Centreon's name: it is the bounce B(rate), not SES's C(Reject) count (V(emails-rejected-by-ses)).
+      emails-spam: C(Reputation.ComplaintRate), C(ses.emails.spam.rate), fraction, V(latest).
+      emails-bounced: C(Bounce), C(ses.emails.bounced.count), count, V(sum).
+      emails-complained: C(Complaint), C(ses.emails.complained.count), count, V(sum).
+      emails-rejected-by-ses: C(Reject), C(ses.emails.rejected-by-ses.count), count, V(sum).
+      emails-rendering-failed: C(RenderingFailure), C(ses.emails.rendering-failed.count), count, V(sum).
+      emails-opened: C(Open), C(ses.emails.opened.count), count, V(sum).
+      emails-clicked: C(Click), C(ses.emails.clicked.count), count, V(sum).
+      emails-delayed: C(DeliveryDelay), C(ses.emails.delayed.count), count, V(sum).
+      emails-subscription-changed: C(Subscription), C(ses.emails.subscription-changed.count), count, V(sum).
+      account-sending: GetAccount C(SendingEnabled) (SES v1 fallback C(GetAccountSendingEnabled)); V(CRITICAL) when sending is disabled.
+      account-enforcement: >-
+        GetAccount C(EnforcementStatus); V(OK) on C(HEALTHY), V(WARNING) on C(PROBATION), V(CRITICAL) on C(SHUTDOWN),
+        V(UNKNOWN) (showing the value) for a status the check does not know.
+      account-sandbox: GetAccount C(ProductionAccessEnabled); V(WARNING) when the account is in the sandbox.
+      quota-usage: >-
+        C(SentLast24Hours) / C(Max24HourSend) of GetAccount's C(SendQuota) (SES v1 fallback C(GetSendQuota)), in percent,
+        against O(warning)/O(critical); perfdata C(ses.quota.usage.percentage) (unit C(%), 0 to 100). An unlimited
+        quota (C(-1)) is V(OK) C(unlimited), without a percentage.
   statistics:
     description:
-      - The statistics to compute for every metric in O(metrics).
-      - When not set, each metric uses its meaningful statistic, V(sum) for counts and
-        V(average) for the C(Reputation.*) rates. V([average]) reproduces Centreon, which
-        always uses Average.
+      - The statistics to compute for every CloudWatch metric in O(metrics).
+      - When not set, each metric uses its meaningful statistic, V(sum) over O(timeframe) for
+        counts and V(latest) over O(reputation_lookback) for the C(Reputation.*) rates.
+        V([average]) with Centreon's O(timeframe) and O(period) reproduces Centreon, which always
+        uses Average.
       - Over the window, V(average) is the unweighted mean of the per-period averages,
         V(sum) and V(sample_count) the sum of the per-period values, V(minimum) and V(maximum)
         the extremes.
+      - V(latest) is the value of the newest datapoint within O(reputation_lookback), returned
+        with its timestamp and age (RV(metrics[].newest_datapoint),
+        RV(metrics[].newest_datapoint_age_seconds)). AWS publishes the reputation rates sparsely
+        and as rolling rates, so a window average often finds nothing. Each minute is read as its
+        C(Maximum) (up to 15 days back; 5 minutes up to 63 days, 1 hour beyond).
     type: list
     elements: str
-    choices: [average, sum, minimum, maximum, sample_count]
+    choices: [average, sum, minimum, maximum, sample_count, latest]
   timeframe:
     description:
       - Length of the window in seconds, ending now (Centreon's C(--timeframe)). The window is
@@ -90,18 +123,50 @@ options:
     description:
       - Critical thresholds, like O(warning). Critical is evaluated first.
     type: dict
+  reputation_lookback:
+    description:
+      - The window, in seconds back from now, of the metrics read with V(latest), independent of
+        O(timeframe). The newest datapoint in it is read; an older one is not.
+      - At least 60, at most 455 days (CloudWatch's retention); it is widened to whole minutes.
+    type: int
+    default: 86400
+  missing_data:
+    description:
+      - What a metric without any datapoint in its window is, in the words of CloudWatch alarms.
+      - V(unknown), as Centreon, when not set. The metric is left out of the output, and when every
+        CloudWatch metric is left out the status is V(UNKNOWN) (C(No metrics)).
+      - V(zero) reports V(0) (Centreon's C(--zeroed)).
+      - V(ok) reports the metric as V(OK) with C(no data) in the text, and no perfdata.
+      - A failed or partial query is V(UNKNOWN) whatever this says.
+    type: str
+    choices: [unknown, zero, ok]
   zeroed:
     description:
-      - Report V(0) for metrics without datapoints in the window (Centreon's C(--zeroed)).
-        Otherwise they are left out, and when every metric is left out the status is V(UNKNOWN).
+      - The old name of O(missing_data=zero) (Centreon's C(--zeroed)). V(true) with another
+        O(missing_data) is an error.
     type: bool
     default: false
+  thresholds:
+    description:
+      - A threshold preset. V(aws) applies AWS's documented reputation levels, as fractions;
+        warning at the review level, bounce rate C(@0.05:) and complaint rate C(@0.001:);
+        critical where AWS may pause sending, C(@0.1:) and C(@0.005:) (alert at the level or
+        above). See the SES developer guide links below.
+      - An explicit O(warning) or O(critical) entry replaces the preset's range of that level for
+        its label.
+      - The account labels' states need no preset; V(quota-usage) has no preset level (AWS
+        documents none).
+    type: str
+    choices: [none, aws]
+    default: none
   max_age:
     description:
       - When set, a metric whose newest datapoint is older than this many seconds is
         V(UNKNOWN), with the age in the output. A datapoint is stamped with the start of its
         period, so this must be at least O(period).
-      - Metrics without any datapoint are governed by O(zeroed), not by this option.
+      - With V(latest) it marks a newest datapoint that is too old, even inside
+        O(reputation_lookback).
+      - Metrics without any datapoint are governed by O(missing_data), not by this option.
     type: int
   regions:
     description:
@@ -124,21 +189,37 @@ extends_documentation_fragment:
   - sesmon.ses.connection
 attributes:
   check_mode:
-    description: The module only reads metrics, so check mode runs the same check.
+    description: Can run in check_mode and return changed status prediction without modifying target.
     support: full
+    details:
+      - This action does not modify state; check mode runs the same check.
   diff_mode:
-    description: Nothing is changed, so there is no diff.
-    support: none
+    description: Returns details on what has changed (or possibly needs changing in check_mode), when in diff mode.
+    support: N/A
+    details:
+      - This action does not modify state.
+  action_group:
+    description: Use C(group/sesmon.ses.aws) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - sesmon.ses.aws
 notes:
   - When AWS cannot be reached or denies access in a region, the status is V(UNKNOWN) with the
     reason (never V(OK) on missing data); the error is also returned in RV(errors).
   - State precedence is V(CRITICAL) > V(WARNING) > V(UNKNOWN) > V(OK), so a real alert is never
     hidden by a stale or missing metric.
-  - "IAM permission needed: C(cloudwatch:GetMetricData)."
+  - "IAM permissions needed: C(cloudwatch:GetMetricData); for the account labels C(ses:GetAccount)
+    (and for the SES v1 fallback C(ses:GetSendQuota), C(ses:GetAccountSendingEnabled))."
 seealso:
   - name: Amazon SES metrics in CloudWatch
     description: The AWS/SES metrics and their dimensions.
     link: https://docs.aws.amazon.com/ses/latest/dg/monitor-sending-activity.html
+  - name: Amazon SES sending review process FAQs
+    description: The review (bounce 5 %, complaint 0.1 %) and pause (10 %, 0.5 %) levels, and the enforcement statuses.
+    link: https://docs.aws.amazon.com/ses/latest/dg/faqs-enforcement.html
+  - name: Creating reputation monitoring alarms using CloudWatch
+    description: AWS's recommended alarms on Reputation.BounceRate and Reputation.ComplaintRate.
+    link: https://docs.aws.amazon.com/ses/latest/dg/reputationdashboard-cloudwatch-alarm.html
 """
 
 EXAMPLES = r"""
@@ -154,18 +235,31 @@ EXAMPLES = r"""
       emails-sent: "50"
   register: ses
 
-- name: AWS's recommended reputation thresholds (fractions, not percents)
+- name: AWS's documented reputation levels and the account's health, newest reputation value of the last day
+  sesmon.ses.ses_metric_check:
+    region: eu-west-1
+    metrics: [emails-rejected, emails-spam, account-sending, account-enforcement, quota-usage]
+    thresholds: aws
+    warning:
+      quota-usage: "80"
+    critical:
+      quota-usage: "95"
+
+- name: AWS's levels with a stricter bounce warning (a fraction, 3 %), a 12-hour look-back, stale after 6 hours
   sesmon.ses.ses_metric_check:
     region: eu-west-1
     metrics: [emails-rejected, emails-spam]
+    thresholds: aws
     warning:
-      emails-rejected: "0.05"
-      emails-spam: "0.001"
-    critical:
-      emails-rejected: "0.1"
-      emails-spam: "0.005"
-    max_age: 3600
-    timeframe: 3600
+      emails-rejected: "0.03"
+    reputation_lookback: 43200
+    max_age: 21600
+
+- name: Catch a paused or sandboxed account (sandbox is opt-in)
+  sesmon.ses.ses_metric_check:
+    region: eu-west-1
+    metrics: [account-sending, account-enforcement, account-sandbox]
+    fail_on: warning
 
 - name: CI gate, fail the play when the bounce rate is critical or the data is missing
   sesmon.ses.ses_metric_check:
@@ -182,7 +276,7 @@ EXAMPLES = r"""
     dimensions:
       - ses:configuration-set: marketing
       - ses:configuration-set: transactional
-    zeroed: true
+    missing_data: zero
     critical:
       emails-bounced: "~:100"
 
@@ -249,21 +343,30 @@ metrics:
       type: str
       sample: emails-sent
     metric_name:
-      description: The CloudWatch metric name.
+      description: The CloudWatch metric name, or for an account label the GetAccount field (C(EnforcementStatus), C(SendQuota)...).
       type: str
       sample: Send
     statistic:
-      description: The statistic, V(average), V(sum), V(minimum), V(maximum) or V(sample_count).
+      description:
+        - The statistic, V(average), V(sum), V(minimum), V(maximum), V(sample_count) or V(latest).
+        - The account labels are V(latest), GetAccount's answer being the account's state now.
       type: str
       sample: sum
     value:
-      description: The value over the window; null when there is no datapoint and O(zeroed) is not set.
+      description:
+        - The value over the window (the newest datapoint's for V(latest)); null when there is no
+          datapoint and O(missing_data) is not V(zero).
+        - For V(quota-usage) the percentage used; null for the other account labels and an unlimited quota.
       type: float
       sample: 10.0
     unit:
-      description: V(count), or V(fraction) for the rates (0.05 = 5 %).
+      description: V(count), V(fraction) for the rates (0.05 = 5 %), V(percent) for V(quota-usage), V(state) for the other account labels.
       type: str
       sample: count
+    account_value:
+      description: For an account label, what AWS answered as text (V(enabled), V(PROBATION), V(not granted (sandbox)), V(12.50%), V(unlimited)); null otherwise.
+      type: str
+      sample: PROBATION
     state:
       description: The metric's state name, or null when it has no value (left out of the output).
       type: str
@@ -277,13 +380,17 @@ metrics:
       type: str
       sample: "0:50"
     datapoint_count:
-      description: How many period datapoints CloudWatch returned in the window.
+      description: How many period datapoints CloudWatch returned in the metric's window (O(timeframe), or O(reputation_lookback) for V(latest)).
       type: int
       sample: 10
     newest_datapoint:
       description: Timestamp (ISO 8601, UTC) of the newest datapoint, the start of its period, or null.
       type: str
       sample: "2024-05-01T12:09:00Z"
+    newest_datapoint_age_seconds:
+      description: How old the newest datapoint is, in seconds, or null.
+      type: int
+      sample: 2400
     unknown_reason:
       description: Why the state is V(UNKNOWN) (AWS error, stale data, partial answer), or null.
       type: str
@@ -309,10 +416,25 @@ window:
       description: The timeframe in seconds, as given.
       type: int
       sample: 600
+    reputation_lookback:
+      description: The look-back of the V(latest) metrics in seconds, as given.
+      type: int
+      sample: 86400
+    lookback_start:
+      description: Start of the look-back window (ISO 8601, UTC), widened to a whole bucket; null when no metric is read with V(latest).
+      type: str
+      sample: "2024-04-30T12:11:00Z"
 requests:
   description:
     - How many GetMetricData requests were made, all regions and pages together, not counting
       botocore's retries.
+  returned: success
+  type: int
+  sample: 1
+account_requests:
+  description:
+    - How many SES account requests were made for the account labels (C(GetAccount), and the SES
+      v1 fallbacks), all regions together; 0 when no account label is asked for.
   returned: success
   type: int
   sample: 1
@@ -324,7 +446,7 @@ retry_attempts:
   type: int
   sample: 0
 errors:
-  description: The AWS errors, one per region that could not be checked; empty when none.
+  description: The AWS errors, one per region and part (CloudWatch, or the account for the account labels) that could not be read; empty when none.
   returned: success
   type: list
   elements: dict
@@ -351,19 +473,25 @@ errors:
       sample: "GetMetricData in eu-west-1 failed: AccessDenied (HTTP 403): not authorized"
 """
 
-from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import DEFAULT_PERIOD, DEFAULT_TIMEFRAME, FAIL_ON, run_check
+from ansible_collections.sesmon.ses.plugins.module_utils.check_labels import all_labels
+from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import DEFAULT_LOOKBACK, DEFAULT_PERIOD, DEFAULT_TIMEFRAME, FAIL_ON, run_check
 from ansible_collections.sesmon.ses.plugins.module_utils.module import run_module
+from ansible_collections.sesmon.ses.plugins.module_utils.series_reading import MISSING_DATA
 from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import STATISTICS
+from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import PRESET_NAMES
 
 ARGUMENT_SPEC = dict(
-    metrics=dict(type="list", elements="str"),
+    metrics=dict(type="list", elements="str", choices=all_labels()),
     statistics=dict(type="list", elements="str", choices=list(STATISTICS)),
     timeframe=dict(type="int", default=DEFAULT_TIMEFRAME),
     period=dict(type="int", default=DEFAULT_PERIOD),
     dimensions=dict(type="list", elements="dict"),
     warning=dict(type="dict"),
     critical=dict(type="dict"),
+    reputation_lookback=dict(type="int", default=DEFAULT_LOOKBACK),
+    missing_data=dict(type="str", choices=list(MISSING_DATA)),
     zeroed=dict(type="bool", default=False),
+    thresholds=dict(type="str", choices=list(PRESET_NAMES), default="none"),
     max_age=dict(type="int"),
     regions=dict(type="list", elements="str"),
     fail_on=dict(type="str", choices=list(FAIL_ON), default="never"),

@@ -63,11 +63,20 @@ extends_documentation_fragment:
   - sesmon.ses.connection
 attributes:
   check_mode:
+    description: Can run in check_mode and return changed status prediction without modifying target.
     support: full
-    description: The module only reads; check mode returns the same result.
+    details:
+      - This action does not modify state; check mode returns the same result.
   diff_mode:
-    support: none
-    description: Nothing changes, so there is no diff.
+    description: Returns details on what has changed (or possibly needs changing in check_mode), when in diff mode.
+    support: N/A
+    details:
+      - This action does not modify state.
+  action_group:
+    description: Use C(group/sesmon.ses.aws) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - sesmon.ses.aws
 notes:
   - "IAM permissions: C(ses:GetSendQuota), C(ses:GetSendStatistics), C(ses:GetAccount), and
     C(ses:GetAccountSendingEnabled) (used only when C(ses:GetAccount) is denied)."
@@ -463,7 +472,7 @@ error:
 """
 
 from ansible_collections.sesmon.ses.plugins.module_utils.module import run_module
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_account import execute_send_stats
+from ansible_collections.sesmon.ses.plugins.module_utils.send_stats_task import execute_send_stats
 
 ARGUMENT_SPEC = dict(
     regions=dict(type="list", elements="str"),

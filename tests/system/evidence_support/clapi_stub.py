@@ -3,8 +3,11 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """A recording stand-in for Centreon's CLAPI command: it logs its argv as one JSON line per call.
 
-It answers ``show`` and ``getmacro`` with CLAPI's header line only (no host, no macro), and every
-other action with exit code 0. Written at test time (no executable in the repository).
+It answers ``HOST show`` and ``getmacro`` with CLAPI's header line only (no host, no macro), ``HTPL show``
+with the pack's host template, ``POLLERLIST`` with the poller ``Central``, and every other action with exit
+code 0. An import file (``-i``) is logged as one argv per line, shaped like the direct call
+(``-u U -p P -o OBJECT -a ACTION -v VALUES``), and also to ``clapi-imports.jsonl``. Written at test time (no
+executable in the repository). The full CLAPI stand-in is tests/system/role_support/standins.py.
 """
 from __future__ import annotations
 
@@ -17,12 +20,29 @@ _SCRIPT = """#!{python}
 import json
 import sys
 
+argv = sys.argv[1:]
 with open({log!r}, "a", encoding="utf-8") as handle:
-    handle.write(json.dumps(sys.argv[1:]) + "\\n")
-if "show" in sys.argv:
+    if "-i" in argv:
+        # centreonAPI::import: one OBJECT;ACTION;VALUES line per call.
+        with open(argv[argv.index("-i") + 1], encoding="utf-8") as lines, open({imports!r}, "a", encoding="utf-8") as imports:
+            for line in lines:
+                if line.strip():
+                    obj, action, values = line.strip().split(";", 2)
+                    call = argv[:argv.index("-i")] + ["-o", obj, "-a", action, "-v", values]
+                    handle.write(json.dumps(call) + "\\n")
+                    imports.write(json.dumps(call) + "\\n")
+    else:
+        handle.write(json.dumps(argv) + "\\n")
+if "POLLERLIST" in argv:
+    print("poller_id;name")
+    print("1;Central")
+elif "show" in argv and "HTPL" in argv:
     print("id;name;alias;address;activate")
-elif "getmacro" in sys.argv:
-    print("macro name;macro value;is_password;description")
+    print("1;Cloud-Aws-Ses-custom;Cloud-Aws-Ses;;1")
+elif "show" in argv:
+    print("id;name;alias;address;activate")
+elif "getmacro" in argv:
+    print("macro name;macro value;is_password;description;source")
 sys.exit(0)
 """
 
@@ -32,7 +52,7 @@ def write_stub(directory):
     path = os.path.join(directory, "centreon-clapi-standin")
     log = os.path.join(directory, "clapi-calls.jsonl")
     with open(path, "w", encoding="utf-8") as handle:
-        handle.write(_SCRIPT.format(python=sys.executable, log=log))
+        handle.write(_SCRIPT.format(python=sys.executable, log=log, imports=os.path.join(directory, "clapi-imports.jsonl")))
     os.chmod(path, 0o755)
     return path, log
 

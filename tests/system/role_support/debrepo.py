@@ -1,7 +1,13 @@
 # -*- coding: utf-8 -*-
 # Copyright: sesmon.ses contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""A signed loopback apt repository of stand-in packages with Centreon's names, and a tiny HTTP server."""
+"""Signed loopback apt repositories of packages with Centreon's names, and a tiny HTTP server.
+
+The plugin repository (ROOT) holds the plugin package, a packaging stand-in whose program runs Centreon's real
+plugin code from Debian's centreon-plugins (its Depends pull that and the Perl modules from the Debian mirror
+configured in the root filesystem), and the labelled Paws stand-in. The pack package lives in a second repository
+(ROOT/connectors), as Centreon's licensed Monitoring Connectors repository does.
+"""
 from __future__ import annotations
 
 import os
@@ -45,13 +51,18 @@ def build_deb(workdir, name, files, depends="", description="stand-in"):
 
 
 def standin_debs(workdir):
-    """The stand-ins for Centreon's Debian packages."""
+    """The plugin package (packaging stand-in around the real plugin) and the Paws stand-in."""
     build_deb(workdir, "centreon-plugin-cloud-aws-ses-api", {standins.PLUGIN_PATH: (standins.PLUGIN_SCRIPT, 0o755)},
-              depends="perl-base", description="Plugin stand-in: answers --list-mode and --help, needs DateTime.")
-    build_deb(workdir, "centreon-pack-cloud-aws-ses", {standins.PACK_JSON_PATH: (standins.PACK_JSON, 0o644)},
-              description="Pack stand-in.")
+              depends=standins.PLUGIN_DEPENDS,
+              description="Packaging stand-in: runs Centreon's real plugin code from Debian's centreon-plugins.")
     build_deb(workdir, "libpaws-perl", {standins.PAWS_PM_PATH: (standins.PAWS_PM, 0o644)}, depends="perl-base",
               description="Paws stand-in.")
+
+
+def pack_debs(workdir):
+    """The pack package stand-in (Monitoring Connectors repository)."""
+    build_deb(workdir, "centreon-pack-cloud-aws-ses", {standins.PACK_JSON_PATH: (standins.PACK_JSON, 0o644)},
+              description="Pack stand-in.")
 
 
 class GpgKey:
@@ -83,8 +94,16 @@ class GpgKey:
 
 
 def build_apt_repo(root, key, codenames=("bookworm", "bullseye")):
-    """A repository under ROOT with dists/<codename>/main/binary-{all,amd64}, signed with KEY; key at ROOT/key.asc."""
+    """The plugin repository under ROOT and the connectors repository under ROOT/connectors, signed with KEY (ROOT/key.asc)."""
     standin_debs(root)
+    _index(root, key, codenames)
+    pack_debs(os.path.join(root, "connectors"))
+    _index(os.path.join(root, "connectors"), key, codenames)
+    key.export(os.path.join(root, "key.asc"))
+
+
+def _index(root, key, codenames):
+    """dists/<codename>/main/binary-{all,amd64} of the packages in ROOT/pool, signed with KEY."""
     packages = subprocess.run(["apt-ftparchive", "packages", "pool"], cwd=root, check=True, stdout=subprocess.PIPE, text=True).stdout
     for codename in codenames:
         dist = os.path.join(root, "dists", codename)
@@ -98,7 +117,6 @@ def build_apt_repo(root, key, codenames=("bookworm", "bullseye")):
             cwd=dist, check=True, stdout=subprocess.PIPE, text=True).stdout
         _write(os.path.join(dist, "Release"), release)
         key.sign(os.path.join(dist, "Release"))
-    key.export(os.path.join(root, "key.asc"))
 
 
 class HttpServer:  # pylint: disable=too-few-public-methods

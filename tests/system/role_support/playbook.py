@@ -47,8 +47,20 @@ class Run:
         return sum(host.get(key, 0) for host in self.recap().values())
 
 
-def run_role(workdir, hosts, verbosity=1, check=False, extra_args=()):
-    """Apply the role to HOSTS {rootfs path: host vars}; returns a Run (rc and combined output)."""
+TASKS_FROM = """---
+- name: Apply sesmon.ses.centreon_ses_pack ({tasks_from})
+  hosts: all
+  gather_facts: true
+  tasks:
+    - name: Run part of the role
+      ansible.builtin.include_role:
+        name: sesmon.ses.centreon_ses_pack
+        tasks_from: {tasks_from}
+"""
+
+
+def run_role(workdir, hosts, verbosity=1, check=False, extra_args=(), tasks_from=None):  # pylint: disable=too-many-arguments
+    """Apply the role to HOSTS {rootfs path (or an alias whose vars set ansible_host): host vars}; returns a Run."""
     os.makedirs(workdir, exist_ok=True)
     inventory = {"all": {"hosts": {}}}
     for root, host_vars in hosts.items():
@@ -60,7 +72,7 @@ def run_role(workdir, hosts, verbosity=1, check=False, extra_args=()):
         json.dump(inventory, handle)
     playbook_path = os.path.join(workdir, "site.yml")
     with open(playbook_path, "w", encoding="utf-8") as handle:
-        handle.write(PLAYBOOK)
+        handle.write(TASKS_FROM.format(tasks_from=tasks_from) if tasks_from else PLAYBOOK)
     env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=COLLECTIONS_PATH, ANSIBLE_NOCOLOR="1", ANSIBLE_FORCE_COLOR="0",
                ANSIBLE_RETRY_FILES_ENABLED="0", ANSIBLE_STDOUT_CALLBACK="default", ANSIBLE_LOCAL_TEMP=os.path.join(workdir, "tmp"),
                ANSIBLE_HOME=os.path.join(workdir, "ansible-home"), ANSIBLE_DEPRECATION_WARNINGS="0",
@@ -71,7 +83,8 @@ def run_role(workdir, hosts, verbosity=1, check=False, extra_args=()):
     if check:
         argv.append("--check")
     argv.extend(extra_args)
-    proc = subprocess.run(argv, env=env, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
+    proc = subprocess.run(argv, env=env, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
+                          timeout=900)
     with open(os.path.join(workdir, f"run-{len(os.listdir(workdir))}.log"), "w", encoding="utf-8") as handle:
         handle.write(proc.stdout)
     return Run(proc.returncode, proc.stdout)

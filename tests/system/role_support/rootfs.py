@@ -71,6 +71,35 @@ def unpack(suite, dest, include="python3"):
     return dest
 
 
+def _archives_cache(suite):
+    return os.path.join(CACHE_DIR, f"apt-archives-{suite}-v{CACHE_VERSION}")
+
+
+def seed_apt_archives(root, suite):
+    """Copy the .debs kept from earlier runs into ROOT's apt cache: apt reuses them (same hashes) instead of downloading."""
+    cache = _archives_cache(suite)
+    target = os.path.join(root, "var/cache/apt/archives")
+    if os.path.isdir(cache):
+        os.makedirs(target, exist_ok=True)
+        for name in os.listdir(cache):
+            if name.endswith(".deb"):
+                shutil.copy2(os.path.join(cache, name), target)
+
+
+def keep_apt_archives(root, suite):
+    """Keep the .debs apt downloaded into ROOT (from the Debian mirror) for the next runs."""
+    source = os.path.join(root, "var/cache/apt/archives")
+    if not os.path.isdir(source):
+        return
+    cache = _archives_cache(suite)
+    os.makedirs(cache, exist_ok=True)
+    for name in os.listdir(source):
+        standin = name.startswith(("centreon-plugin-", "centreon-pack-", "libpaws-perl_"))  # built per run: not cached
+        if name.endswith(".deb") and not standin and not os.path.exists(os.path.join(cache, name)):
+            shutil.copy2(os.path.join(source, name), cache + "/." + name)
+            os.replace(cache + "/." + name, os.path.join(cache, name))
+
+
 def chroot(root, *argv, check=True, **kwargs):
     """Run a command inside ROOT with chroot(8)."""
     return subprocess.run(["chroot", root, *argv], check=check, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -97,16 +126,28 @@ def add_user(root, name):
     chroot(root, "useradd", "--system", "--create-home", "--home-dir", f"/var/lib/{name}", "--shell", "/bin/bash", name)
 
 
-def relabel_as_el9(root):
-    """Make a Debian root filesystem look like EL 9 to Ansible's fact gathering."""
+# os-release fields and release files per EL distribution (what Ansible's distribution facts read).
+EL_LABELS = {
+    "almalinux": ('NAME="AlmaLinux"\nVERSION="9.4 (Seafoam Ocelot)"\nID="almalinux"\nID_LIKE="rhel centos fedora"\n',
+                  {"etc/redhat-release": "AlmaLinux release 9.4 (Seafoam Ocelot)\n"}),
+    "rhel": ('NAME="Red Hat Enterprise Linux"\nVERSION="9.4 (Plow)"\nID="rhel"\nID_LIKE="fedora"\n',
+             {"etc/redhat-release": "Red Hat Enterprise Linux release 9.4 (Plow)\n"}),
+    "ol": ('NAME="Oracle Linux Server"\nVERSION="9.4"\nID="ol"\nID_LIKE="fedora"\n',
+           {"etc/oracle-release": "Oracle Linux Server release 9.4\n", "etc/redhat-release": "Red Hat Enterprise Linux release 9.4 (Plow)\n"}),
+}
+
+
+def relabel_as_el9(root, variant="almalinux"):
+    """Make a Debian root filesystem look like EL 9.4 (AlmaLinux, RHEL or Oracle Linux) to Ansible's fact gathering."""
     for name in ("etc/os-release", "usr/lib/os-release"):
         if os.path.lexists(os.path.join(root, name)):
             os.unlink(os.path.join(root, name))
+    os_release, release_files = EL_LABELS[variant]
     with open(os.path.join(root, "etc/os-release"), "w", encoding="utf-8") as handle:
-        handle.write('NAME="AlmaLinux"\nVERSION="9.4 (Seafoam Ocelot)"\nID="almalinux"\nID_LIKE="rhel centos fedora"\n'
-                     'VERSION_ID="9.4"\nPLATFORM_ID="platform:el9"\nPRETTY_NAME="AlmaLinux 9.4 (relabelled Debian chroot)"\n')
-    with open(os.path.join(root, "etc/redhat-release"), "w", encoding="utf-8") as handle:
-        handle.write("AlmaLinux release 9.4 (Seafoam Ocelot)\n")
+        handle.write(os_release + 'VERSION_ID="9.4"\nPLATFORM_ID="platform:el9"\nPRETTY_NAME="%s 9.4 (relabelled Debian chroot)"\n' % variant)
+    for name, text in release_files.items():
+        with open(os.path.join(root, name), "w", encoding="utf-8") as handle:
+            handle.write(text)
     os.makedirs(os.path.join(root, "etc/yum.repos.d"), exist_ok=True)
     os.makedirs(os.path.join(root, "etc/dnf/vars"), exist_ok=True)
     with open(os.path.join(root, "etc/dnf/vars/releasever"), "w", encoding="utf-8") as handle:

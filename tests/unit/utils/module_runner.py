@@ -9,9 +9,27 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+from unittest import mock
 
+from ansible.module_utils import basic
 from ansible.module_utils.common import warnings as ansible_warnings
-from ansible.module_utils.testing import patch_module_args
+from ansible.module_utils.common.text.converters import to_bytes
+
+try:
+    from ansible.module_utils.testing import patch_module_args  # ansible-core 2.19+
+except ImportError:  # ansible-core 2.17 and 2.18: AnsibleModule reads the serialized args from basic._ANSIBLE_ARGS
+    patch_module_args = None
+
+
+@contextlib.contextmanager
+def module_args(args):
+    """Expose ``args`` to the AnsibleModule created inside the block, on every supported ansible-core."""
+    if patch_module_args is not None:
+        with patch_module_args(args):
+            yield
+        return
+    with mock.patch.object(basic, "_ANSIBLE_ARGS", to_bytes(json.dumps({"ANSIBLE_MODULE_ARGS": args}))):
+        yield
 
 
 def run_module(main, args):
@@ -20,7 +38,7 @@ def run_module(main, args):
     # AnsibleModule keeps warnings process-wide; each run must only report its own.
     ansible_warnings._global_warnings.clear()  # pylint: disable=protected-access
     ansible_warnings._global_deprecations.clear()  # pylint: disable=protected-access
-    with patch_module_args(args), contextlib.redirect_stdout(out):
+    with module_args(args), contextlib.redirect_stdout(out):
         try:
             main()
         except SystemExit:

@@ -243,11 +243,40 @@ def test_same_state_in_several_groups_and_items():
     )
 
 
-def test_all_ok_several_groups():
+def test_all_ok_one_instance_several_statistics():
+    # counter.pm run_multiple_instances: the 'statistics' group's message_multiple, after the instance.
     report = build_report(ses([10, 9, 0.05, 0.001]) + ses([20, 19, 0, 0], statistic="sum"))
+    assert report.output == "OK: 'SES' All metrics are ok | " + report.perfdata
+    assert report.output.startswith("OK: 'SES' All metrics are ok | 'SES~average#ses.emails.sent.count'=10;;;; ")
+    assert report.perfdata.endswith("'SES~sum#ses.emails.spam.rate'=0;;;;")
+
+
+def test_all_ok_several_instances():
+    # counter.pm run_multiple: the 'metrics' block's message_multiple alone.
+    report = build_report(ses([10, 9, 0.05, 0.001]) + ses([20, 19, 0, 0], instance="marketing"))
     assert report.output == ALL_OK_OUTPUT + " | " + report.perfdata
     assert report.output.startswith("OK: All emails metrics are ok | 'SES~average#ses.emails.sent.count'=10;;;; ")
-    assert report.perfdata.endswith("'SES~sum#ses.emails.spam.rate'=0;;;;")
+
+
+def test_non_ok_items_of_a_group_go_under_its_worst_state():
+    # The example, as Centreon prints it (counter.pm: one short message per group, at its worst state).
+    report = build_report(ses([19, 9, 0.03, 0.001], thresholds={"emails-sent": ("10", None), "emails-rejected": (None, "0.02")}))
+    assert report.output.split(" | ")[0] == (
+        "CRITICAL: 'SES' Statistic 'Average' Metrics number of sent emails: 19.00, rate of rejected sent emails: 0.03 (3.00%)"
+    )
+    assert report.states == [WARNING, OK, CRITICAL, OK]
+    assert report.exit_code == CRITICAL
+
+
+def test_instance_name_once_per_section():
+    # run_multiple_prefix_output writes "'SES' " before the instance's first group in each state only.
+    limits = {"emails-sent": ("5", None)}
+    report = build_report(ses([10], thresholds=limits) + ses([20], statistic="sum", thresholds=limits)
+                          + ses([30], instance="eu", thresholds=limits))
+    assert report.output.split(" | ")[0] == (
+        "WARNING: 'SES' Statistic 'Average' Metrics number of sent emails: 10.00 - Statistic 'Sum' Metrics "
+        "number of sent emails: 20.00 - 'eu' Statistic 'Average' Metrics number of sent emails: 30.00"
+    )
 
 
 def test_groups_without_data_do_not_count():
@@ -311,10 +340,17 @@ def test_unknown_reason_with_value_keeps_perfdata():
 def test_alert_is_not_masked_by_unknown():
     report = build_report(ses([10, 9], thresholds={"emails-delivered": (None, "5")}, unknown={"emails-sent": "stale"}))
     assert report.output.split(" | ")[0] == (
-        "CRITICAL: 'SES' Statistic 'Average' Metrics number of emails successfully delivered: 9.00 "
-        "UNKNOWN: 'SES' Statistic 'Average' Metrics number of sent emails: stale"
+        "CRITICAL: 'SES' Statistic 'Average' Metrics number of sent emails: stale, number of emails successfully delivered: 9.00"
     )
     assert report.exit_code == CRITICAL
+
+
+def test_unknown_group_next_to_a_critical_group():
+    report = build_report(ses([10], thresholds={"emails-sent": (None, "5")}) + ses([None], statistic="sum", unknown={"emails-sent": "stale"}))
+    assert report.output.split(" | ")[0] == (
+        "CRITICAL: 'SES' Statistic 'Average' Metrics number of sent emails: 10.00 "
+        "UNKNOWN: 'SES' Statistic 'Sum' Metrics number of sent emails: stale"
+    )
 
 
 def test_nan_value_is_unknown_and_left_out_of_perfdata():
@@ -336,7 +372,7 @@ def test_input_order_is_kept():
     assert [m["instance"] for m in report.as_dict()["measurements"]] == names
 
 
-def test_non_consecutive_groups_stay_separate():
+def test_one_group_per_instance_and_statistic():
     crit = parse_range("@0:100")
     measurements = [
         Measurement("A", "sum", "l1", "first", "p1", value=1, critical=crit),
@@ -344,8 +380,7 @@ def test_non_consecutive_groups_stay_separate():
         Measurement("A", "sum", "l3", "third", "p3", value=3, critical=crit),
     ]
     assert build_report(measurements).output.split(" | ")[0] == (
-        "CRITICAL: 'A' Statistic 'Sum' Metrics first: 1.00 - 'B' Statistic 'Sum' Metrics second: 2.00 - "
-        "'A' Statistic 'Sum' Metrics third: 3.00"
+        "CRITICAL: 'A' Statistic 'Sum' Metrics first: 1.00, third: 3.00 - 'B' Statistic 'Sum' Metrics second: 2.00"
     )
 
 
@@ -384,8 +419,23 @@ def test_problem_never_masks_a_critical():
     assert report.output.startswith("CRITICAL: 'SES' Statistic 'Average' Metrics rate of rejected sent emails: 0.20 (20.00%) UNKNOWN: x | ")
 
 
-def test_perfdata_keeps_twelve_significant_digits():
+def test_perfdata_value_as_perl_prints_it_without_exponent():
+    # Perl prints a number with 15 significant digits (%.15g); Centreon prints its value so.
     assert perfdata_item("SES", "average", "ses.emails.rejected.rate", 0.0075358333333333345) == (
-        "'SES~average#ses.emails.rejected.rate'=0.00753583333333;;;;")
-    assert perfdata_item("SES", "sum", "ses.emails.sent.count", 123456789012345.0) == "'SES~sum#ses.emails.sent.count'=123456789012000;;;;"
+        "'SES~average#ses.emails.rejected.rate'=0.00753583333333333;;;;")
+    assert perfdata_item("SES", "average", "ses.emails.rejected.rate", (0.1 + 0.2) / 2) == "'SES~average#ses.emails.rejected.rate'=0.15;;;;"
+    assert perfdata_item("SES", "sum", "ses.emails.sent.count", 1234567890123456.0) == "'SES~sum#ses.emails.sent.count'=1234567890123460;;;;"
+    assert perfdata_item("SES", "average", "x", 11.666666666666666) == "'SES~average#x'=11.6666666666667;;;;"
+    # Where Perl writes 1e-07, the perfdata format wants a plain decimal (documented difference).
     assert perfdata_item("SES", "average", "ses.emails.spam.rate", 1e-07) == "'SES~average#ses.emails.spam.rate'=0.0000001;;;;"
+
+
+def test_perfdata_thresholds_as_typed():
+    assert perfdata_item("SES", "average", "x", 1.0, parse_range("0,050"), parse_range(":10")) == "'SES~average#x'=1;0:0.050;0:10;;"
+
+
+def test_rounding_at_a_bound_follows_centreon():
+    # 0.15000000000000002 against 0.15: OK in Centreon (8 decimals), and here.
+    report = build_report(ses([None, None, (0.1 + 0.2) / 2], thresholds={"emails-rejected": ("0.15", None)}))
+    assert report.status == "OK"
+    assert report.perfdata == "'SES~average#ses.emails.rejected.rate'=0.15;0:0.15;;;"

@@ -28,6 +28,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import (
     Series,
     aggregate,
     align_window,
+    check_window,
     fold_pages,
     get_metric_data,
     metric_data_query,
@@ -46,6 +47,19 @@ def _query(name="Send", statistic="sum", dimensions=(), period=60):
 
 
 # -- window ------------------------------------------------------------------------------------
+
+def test_check_window_is_now_minus_timeframe_to_now():
+    # Centreon (awscli.pm): DateTime->now - timeframe .. DateTime->now, whole seconds, not period-aligned.
+    now = T0 + timedelta(seconds=25, microseconds=700000)
+    assert check_window(now, 600) == (T0 + timedelta(seconds=25 - 600), T0 + timedelta(seconds=25))
+    assert check_window(T0, 3600) == (T0 - timedelta(seconds=3600), T0)
+
+
+def test_check_window_accepts_other_timezones_and_returns_utc():
+    paris = timezone(timedelta(hours=2))
+    start, end = check_window(T0.astimezone(paris), 300)
+    assert start.tzinfo == UTC and end.tzinfo == UTC and end == T0
+
 
 def test_window_start_rounds_down_and_end_rounds_up():
     now = T0 + timedelta(seconds=25)
@@ -78,9 +92,25 @@ def test_aggregate_each_statistic():
         aggregate([1.0], "p99")
 
 
-def test_sum_is_exact_where_naive_float_addition_is_not():
-    assert aggregate([0.1] * 10, "sum") == 1.0
-    assert sum([0.1] * 10) != 1.0
+def _perl_loop_sum(values):
+    """Centreon's loop (awscli.pm cloudwatch_get_metrics): ``$sum += $point->{Sum}``, oldest first."""
+    total = 0
+    for value in values:
+        total = total + value
+    return total
+
+
+def test_sum_adds_in_order_as_centreon_does():
+    # Not math.fsum (1.0) and not Python 3.12's compensated sum() (1.0 too): Centreon's plain loop.
+    assert aggregate([0.1] * 10, "sum") == _perl_loop_sum([0.1] * 10) == 0.9999999999999999
+    assert aggregate([1e16, 1.0, -1e16], "sum") == 0.0
+    assert aggregate([0.1, 0.2], "average") == 0.15000000000000002
+
+
+@given(st.lists(st.floats(min_value=0, max_value=1e6, allow_nan=False), min_size=1, max_size=60))
+def test_sum_and_average_are_the_in_order_loop(values):
+    assert aggregate(values, "sum") == _perl_loop_sum(values)
+    assert aggregate(values, "average") == _perl_loop_sum(values) / len(values)
 
 
 finite = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False)
@@ -212,8 +242,9 @@ def test_folding_does_not_depend_on_paging_or_order(values, page_count, rnd):
     series = fold_pages(pages, ["q0"])["q0"]
     whole = fold_pages([{"MetricDataResults": [_result("q0", points)]}], ["q0"])["q0"]
     assert series.points == whole.points and series.problem is None
+    oldest_first = [v for _t, v in sorted(points)]
     for statistic in STATS:
-        assert series.value(statistic) == aggregate([v for _t, v in points], statistic)
+        assert series.value(statistic) == aggregate(oldest_first, statistic)
     assert series.newest == (T0 if values else None)
 
 

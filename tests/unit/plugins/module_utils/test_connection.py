@@ -11,6 +11,7 @@ import http.server
 import threading
 import time
 
+import botocore.session
 import pytest
 
 from ansible_collections.sesmon.ses.plugins.module_utils import connection
@@ -45,6 +46,7 @@ def _iam_user_keys(moto_url, name="alice"):
 
 
 def _caller(params):
+    params.setdefault("sts_endpoint_url", params.get("endpoint_url"))
     return AwsSession(params).call("sts", "get_caller_identity")["Arn"]
 
 
@@ -57,7 +59,8 @@ class TestArgumentSpec:
             ("session_token", ["aws_session_token"], ["AWS_SESSION_TOKEN"]),
             ("profile", ["aws_profile"], ["AWS_PROFILE", "AWS_DEFAULT_PROFILE"]),
             ("region", ["aws_region"], ["AWS_REGION", "AWS_DEFAULT_REGION"]),
-            ("endpoint_url", ["aws_endpoint_url"], ["AWS_URL", "AWS_ENDPOINT_URL"]),
+            # AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are left to botocore (per service).
+            ("endpoint_url", ["aws_endpoint_url"], ["AWS_URL"]),
             ("aws_ca_bundle", None, ["AWS_CA_BUNDLE"]),
         ],
     )
@@ -75,12 +78,28 @@ class TestArgumentSpec:
 
 
 class TestConfig:
-    def test_defaults_reach_botocore(self, aws_params):
+    def test_without_options_botocore_decides(self, aws_params):
         config = AwsSession(aws_params).client("ses").meta.config
-        assert config.retries == {"total_max_attempts": 3, "mode": "standard"}
-        assert config.connect_timeout == 10.0
-        assert config.read_timeout == 60.0
+        plain = botocore.session.get_session().create_client("ses", region_name="us-east-1").meta.config
+        assert config.retries == plain.retries
+        assert (config.connect_timeout, config.read_timeout) == (plain.connect_timeout, plain.read_timeout)
         assert config.user_agent_extra == DEFAULT_USER_AGENT
+
+    def test_aws_max_attempts_and_retry_mode_are_respected(self, aws_params, monkeypatch):
+        monkeypatch.setenv("AWS_MAX_ATTEMPTS", "7")
+        monkeypatch.setenv("AWS_RETRY_MODE", "adaptive")
+        assert AwsSession(aws_params).client("ses").meta.config.retries == {"total_max_attempts": 7, "mode": "adaptive"}
+
+    def test_the_profile_retry_settings_are_respected(self, aws_params, monkeypatch, tmp_path):
+        config_file = tmp_path / "config"
+        config_file.write_text("[default]\nmax_attempts = 6\nretry_mode = legacy\n")
+        monkeypatch.setenv("AWS_CONFIG_FILE", str(config_file))
+        assert AwsSession(aws_params).client("ses").meta.config.retries == {"total_max_attempts": 6, "mode": "legacy"}
+
+    def test_an_option_wins_over_the_environment(self, aws_params, monkeypatch):
+        monkeypatch.setenv("AWS_MAX_ATTEMPTS", "7")
+        aws_params["retries"] = {"max_attempts": 2}
+        assert AwsSession(aws_params).client("ses").meta.config.retries["total_max_attempts"] == 2
 
     def test_options_reach_botocore(self, aws_params):
         aws_params.update(
@@ -103,7 +122,7 @@ class TestConfig:
         assert config.max_pool_connections == 3
         config = build_config({"aws_config": {"read_timeout": 5}, "read_timeout": 8, "retries": {"max_attempts": 2}})
         assert config.read_timeout == 8
-        assert config.retries == {"total_max_attempts": 2, "mode": "standard"}
+        assert config.retries == {"total_max_attempts": 2}
 
     def test_unknown_aws_config_key_is_a_clear_error(self):
         with pytest.raises(OptionError, match="aws_config holds an option botocore's Config does not know"):
@@ -210,15 +229,20 @@ class TestCredentials:
         monkeypatch.setenv("HOME", str(tmp_path))
         monkeypatch.delenv("AWS_CONFIG_FILE")
         monkeypatch.delenv("AWS_SHARED_CREDENTIALS_FILE")
-        session = AwsSession({"profile": "monitoring", "endpoint_url": moto})
+        session = AwsSession({"profile": "monitoring", "endpoint_url": moto, "sts_endpoint_url": moto})
         assert session.call("sts", "get_caller_identity")["Arn"] == arn
         assert session.default_region == "eu-central-1"  # the profile's region
 
-    def test_unknown_profile_is_a_clear_error(self, moto):
-        with pytest.raises(AwsApiError) as err:
-            AwsSession({"profile": "nope", "endpoint_url": moto, "region": "us-east-1"}).call("ses", "get_send_quota")
-        assert err.value.code == "ProfileNotFound"
-        assert "'nope'" in str(err.value)
+    def test_unknown_profile_is_named_as_the_profile_option(self, moto):
+        with pytest.raises(OptionError, match=r"profile 'nope' \(option profile, or AWS_PROFILE\) is not in the AWS config"):
+            AwsSession({"profile": "nope", "endpoint_url": moto})
+
+    def test_malformed_aws_config_file_is_named(self, monkeypatch, tmp_path):
+        broken = tmp_path / "config"
+        broken.write_text("[default\nregion = eu-west-1\n")
+        monkeypatch.setenv("AWS_CONFIG_FILE", str(broken))
+        with pytest.raises(OptionError, match="the AWS config or credentials file cannot be read"):
+            AwsSession({"endpoint_url": "http://127.0.0.1:9"})
 
     def test_no_credentials_is_a_clear_error(self, moto):
         with pytest.raises(AwsApiError) as err:
@@ -233,6 +257,38 @@ class TestCredentials:
             "assume_role": {"role_arn": "arn:aws:iam::123456789012:role/ses-monitor", "session_name": "ci", "duration_seconds": 900, "external_id": "ext-42"},
         }
         assert _caller(params) == "arn:aws:sts::123456789012:assumed-role/ses-monitor/ci"
+
+    def test_assume_role_uses_the_sts_endpoint_not_endpoint_url(self, moto, moto_server):
+        role = {"role_arn": "arn:aws:iam::123456789012:role/ses-monitor", "session_name": "ci", "duration_seconds": 900}
+        with LoopbackProxy(target=moto_server.url) as sts, LoopbackProxy(target=moto_server.url) as ses:
+            params = {"region": "us-east-1", "endpoint_url": ses.url, "sts_endpoint_url": sts.url, "access_key": "a",
+                      "secret_key": "b", "assume_role": role}
+            assert _quota(AwsSession(params))["Max24HourSend"] == 200.0
+        assert sts.operations() == ["AssumeRole"] and ses.operations() == ["GetSendQuota"]
+
+    def test_aws_endpoint_url_sts_is_respected(self, moto_server, monkeypatch):
+        role = {"role_arn": "arn:aws:iam::123456789012:role/ses-monitor", "session_name": "ci", "duration_seconds": 900}
+        with LoopbackProxy(target=moto_server.url) as sts:
+            monkeypatch.setenv("AWS_ENDPOINT_URL_STS", sts.url)
+            params = {"region": "us-east-1", "endpoint_url": moto_server.url, "access_key": "a", "secret_key": "b", "assume_role": role}
+            assert _quota(AwsSession(params))["Max24HourSend"] == 200.0
+        assert sts.operations() == ["AssumeRole"]
+
+    def test_a_failing_assume_role_names_assume_role(self, moto):
+        role = {"role_arn": "arn:aws:iam::123456789012:role/ses-monitor", "session_name": "ci", "duration_seconds": 900}
+        dead = "http://127.0.0.1:%d" % free_port()
+        params = {"region": "eu-west-1", "endpoint_url": moto, "sts_endpoint_url": dead, "access_key": "a", "secret_key": "b",
+                  "assume_role": role, "retries": {"max_attempts": 1}}
+        with pytest.raises(AwsApiError) as err:
+            _quota(AwsSession(params))
+        assert err.value.operation == "AssumeRole" and str(err.value).startswith("AssumeRole in eu-west-1 failed: EndpointConnectionError")
+
+    def test_aws_endpoint_url_per_service_is_respected(self, aws_params, recording_proxy, monkeypatch):
+        monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:%d" % free_port())
+        monkeypatch.setenv("AWS_ENDPOINT_URL_SES", recording_proxy.url)
+        del aws_params["endpoint_url"]
+        assert _quota(AwsSession(aws_params))["Max24HourSend"] == 200.0
+        assert recording_proxy.operations() == ["GetSendQuota"]
 
     def test_wrong_keys_fail_with_aws_code_on_an_authenticating_endpoint(self, moto_auth_server):
         params = {"region": "us-east-1", "endpoint_url": moto_auth_server.url, "access_key": "AKIAWRONGWRONGWRONG1", "secret_key": "wrong-Secret-123"}

@@ -98,7 +98,7 @@ def test_unknown_metric_label():
     ({"max_age": 0}, "max_age must be greater than 0, got 0"),
     ({"max_age": 120, "period": 300, "timeframe": 600},
      "max_age (120) must be at least period (300): a datapoint is stamped with the start of its period"),
-    ({"statistics": ["average", "median"]}, "statistics: unknown statistic 'median'; valid statistics are: average, sum, minimum, maximum, sample_count"),
+    ({"statistics": ["average", "median"]}, "statistics: unknown statistic 'median'; valid statistics are: average, sum, minimum, maximum, sample_count, latest"),
     ({"statistics": []}, "statistics must name at least one statistic (leave it out for each metric's default)"),
     ({"fail_on": "ok"}, "fail_on must be one of never, critical, warning, got 'ok'"),
     ({"dimensions": [{}]}, "dimensions[0] is empty: give at least one dimension name: value pair, for example {'ses:configuration-set': 'my-set'}"),
@@ -162,7 +162,7 @@ def test_targets_order_regions_sets_metrics_statistics():
 def test_one_region_keeps_centreon_instance_names():
     targets = plan_targets(build_plan({}), ["eu-west-1"])
     assert {t.instance for t in targets} == {"SES"}
-    assert [t.statistic for t in targets] == ["sum", "sum", "average", "average"]
+    assert [t.statistic for t in targets] == ["sum", "sum", "latest", "latest"]
 
 
 @pytest.mark.parametrize("status, never, critical, warning", [
@@ -226,19 +226,24 @@ def test_golden_centreon_warning_line():
 def test_result_shape_and_window():
     calls = []
     result = run_check({}, FakeSession(), NOW, _fetch_from({"eu-west-1": CENTREON}, calls=calls))
-    assert result["window"] == {"start": "2024-05-01T11:50:00Z", "end": "2024-05-01T12:01:00Z", "period": 60, "timeframe": 600}
-    assert result["requests"] == 1 and result["errors"] == [] and result["changed"] is False
+    assert result["window"] == {"start": "2024-05-01T11:50:30Z", "end": "2024-05-01T12:00:30Z", "period": 60, "timeframe": 600,
+                                "reputation_lookback": 86400, "lookback_start": "2024-04-30T12:00:00Z"}
+    assert result["requests"] == 1 and result["errors"] == [] and result["changed"] is False and result["account_requests"] == 0
     assert result["metrics"][0] == {
         "region": "eu-west-1", "instance": "SES", "dimensions": {}, "label": "emails-sent", "metric_name": "Send",
         "statistic": "sum", "value": 10.0, "unit": "count", "state": "OK", "warning": None, "critical": None,
-        "datapoint_count": 1, "newest_datapoint": "2024-05-01T11:59:00Z", "unknown_reason": None}
-    assert [m["statistic"] for m in result["metrics"]] == ["sum", "sum", "average", "average"]
+        "datapoint_count": 1, "newest_datapoint": "2024-05-01T11:59:00Z", "newest_datapoint_age_seconds": 90,
+        "account_value": None, "unknown_reason": None}
+    assert [m["statistic"] for m in result["metrics"]] == ["sum", "sum", "latest", "latest"]
+    # One request for both windows: it starts a day back, in whole count periods before the timeframe.
     (region, queries, start, end), = calls
+    assert (start, end) == (NOW - timedelta(seconds=86400), NOW)
     assert region == "eu-west-1" and [q.metric_name for q in queries] == ["Send", "Delivery", "Reputation.BounceRate", "Reputation.ComplaintRate"]
+    assert [q.statistic for q in queries] == ["sum", "sum", "maximum", "maximum"]
     assert all(q.namespace == "AWS/SES" and q.period == 60 and q.dimensions == () for q in queries)
-    assert result["output"] == (
-        "OK: All emails metrics are ok | 'SES~sum#ses.emails.sent.count'=10;;;; 'SES~sum#ses.emails.delivered.count'=9;;;; "
-        "'SES~average#ses.emails.rejected.rate'=0.05;;;; 'SES~average#ses.emails.spam.rate'=0.001;;;;")
+    assert result["output"].split(" | ")[1] == (
+        "'SES~sum#ses.emails.sent.count'=10;;;; 'SES~sum#ses.emails.delivered.count'=9;;;; "
+        "'SES~latest#ses.emails.rejected.rate'=0.05;;;; 'SES~latest#ses.emails.spam.rate'=0.001;;;;")
 
 
 def test_each_state_and_critical_first():
@@ -249,9 +254,9 @@ def test_each_state_and_critical_first():
     assert [m["state"] for m in result["metrics"]] == ["WARNING", "OK", "CRITICAL", "WARNING"]
     assert result["status"] == "CRITICAL" and result["exit_code"] == 2
     assert result["output"].split(" | ")[0] == (
-        "CRITICAL: 'SES' Statistic 'Average' Metrics rate of rejected sent emails: 0.12 (12.00%) "
-        "WARNING: 'SES' Statistic 'Sum' Metrics number of sent emails: 30.00 - "
-        "'SES' Statistic 'Average' Metrics rate of sent emails marked as spam: 0.002 (0.20%)")
+        "CRITICAL: 'SES' Statistic 'Latest' Metrics rate of rejected sent emails: 0.12 (12.00%), "
+        "rate of sent emails marked as spam: 0.002 (0.20%) "
+        "WARNING: 'SES' Statistic 'Sum' Metrics number of sent emails: 30.00")
     assert result["metrics"][2]["warning"] == "0:0.05" and result["metrics"][2]["critical"] == "0:0.1"
 
 
@@ -401,8 +406,8 @@ def test_thresholds_produce_each_state_from_moto(moto):
         ("emails-sent", "OK"), ("emails-rejected", "WARNING"), ("emails-spam", "CRITICAL"), ("emails-delivered", None)]
     assert result["status"] == "CRITICAL"
     assert result["output"].split(" | ")[0] == (
-        "CRITICAL: 'SES' Statistic 'Average' Metrics rate of sent emails marked as spam: 0.006 (0.60%) "
-        "WARNING: 'SES' Statistic 'Average' Metrics rate of rejected sent emails: 0.07 (7.00%)")
+        "CRITICAL: 'SES' Statistic 'Latest' Metrics rate of rejected sent emails: 0.07 (7.00%), "
+        "rate of sent emails marked as spam: 0.006 (0.60%)")
 
 
 def test_dimension_sets_end_to_end(moto):
@@ -430,7 +435,7 @@ def test_no_data_with_and_without_zeroed_from_moto(moto):
     zeroed = run_check(_params(moto, zeroed=True), session)
     assert zeroed["output"] == "OK: All emails metrics are ok | " + (
         "'SES~sum#ses.emails.sent.count'=0;;;; 'SES~sum#ses.emails.delivered.count'=0;;;; "
-        "'SES~average#ses.emails.rejected.rate'=0;;;; 'SES~average#ses.emails.spam.rate'=0;;;;")
+        "'SES~latest#ses.emails.rejected.rate'=0;;;; 'SES~latest#ses.emails.spam.rate'=0;;;;")
     assert all(m["datapoint_count"] == 0 and m["newest_datapoint"] is None for m in zeroed["metrics"])
 
 
@@ -454,9 +459,9 @@ def test_several_regions_end_to_end(moto):
         ("us-east-1", "us-east-1/SES", 10.0, "OK"), ("us-east-1", "us-east-1/SES", 0.01, "OK")]
     assert result["failed"] is True and result["msg"] == result["output"]
     assert result["output"] == (
-        "WARNING: 'eu-west-1/SES' Statistic 'Average' Metrics rate of rejected sent emails: 0.08 (8.00%) | "
-        "'eu-west-1/SES~sum#ses.emails.sent.count'=20;;;; 'eu-west-1/SES~average#ses.emails.rejected.rate'=0.08;0:0.05;;; "
-        "'us-east-1/SES~sum#ses.emails.sent.count'=10;;;; 'us-east-1/SES~average#ses.emails.rejected.rate'=0.01;0:0.05;;;")
+        "WARNING: 'eu-west-1/SES' Statistic 'Latest' Metrics rate of rejected sent emails: 0.08 (8.00%) | "
+        "'eu-west-1/SES~sum#ses.emails.sent.count'=20;;;; 'eu-west-1/SES~latest#ses.emails.rejected.rate'=0.08;0:0.05;;; "
+        "'us-east-1/SES~sum#ses.emails.sent.count'=10;;;; 'us-east-1/SES~latest#ses.emails.rejected.rate'=0.01;0:0.05;;;")
     assert result["requests"] == 2
 
 

@@ -18,6 +18,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import (
     RangeError,
     format_number,
     parse_range,
+    threshold_value,
 )
 
 INF = math.inf
@@ -60,7 +61,10 @@ def test_guideline_examples(text, alerting, quiet):
         ("1,5:", 1.5, INF, False),
         ("1,5:2.25", 1.5, 2.25, False),
         ("@-1,5:0,5", -1.5, 0.5, True),
-        ("  10:20\t\n", 10.0, 20.0, False),
+        ("  10:20\t", 10.0, 20.0, False),
+        (":10", 0.0, 10.0, False),
+        (":", 0.0, INF, False),
+        ("@:5", 0.0, 5.0, True),
         ("0.0001", 0.0, 0.0001, False),
         ("5:5", 5.0, 5.0, False),
     ],
@@ -70,7 +74,7 @@ def test_parse_fields(text, start, end, inside):
     assert (rng.start, rng.end, rng.inside) == (start, end, inside)
 
 
-@pytest.mark.parametrize("text", [None, "", "   ", "\t\n"])
+@pytest.mark.parametrize("text", [None, ""])
 def test_no_threshold(text):
     assert parse_range(text) is None
 
@@ -119,12 +123,18 @@ def test_alerts_rejects_nan():
         ("~:5", "~:5"),
         ("@8:12", "@8:12"),
         ("1,5:", "1.5:"),
-        ("5.0", "0:5"),
-        ("5.50:7.000", "5.5:7"),
+        # Numbers as typed, as Centreon's get_perfdata_for_output prints them (comma -> dot, no '+').
+        ("5.0", "0:5.0"),
+        ("5.50:7.000", "5.50:7.000"),
+        ("0.050", "0:0.050"),
+        ("0,050", "0:0.050"),
+        ("007", "0:007"),
         ("0.0001", "0:0.0001"),
         ("0.0000001:", "0.0000001:"),
-        ("-0:0", "0:0"),
+        ("-0:0", "-0:0"),
         ("+7:+8", "7:8"),
+        (":10", "0:10"),
+        (":", "0:"),
         ("~:", "~:"),
         ("@~:", "@~:"),
         (" @-2,5:-1 ", "@-2.5:-1"),
@@ -135,6 +145,47 @@ def test_normalized(text, normalized):
     rng = parse_range(text)
     assert rng.normalized() == normalized
     assert str(rng) == normalized
+
+
+def test_typed_text_is_kept_and_numbers_compare():
+    rng = parse_range("0.050:1,50")
+    assert (rng.start_text, rng.end_text) == ("0.050", "1.50")
+    assert rng == parse_range("0.05:1.5")
+    assert NagiosRange(0, 0.05).normalized() == "0:0.05"
+    assert NagiosRange(-INF, INF).start_text is None
+
+
+# Centreon rounds the value and the bounds typed with decimals to 8 decimals before comparing
+# (perfdata.pm threshold_validate / threshold_check, --float-precision 8).
+@pytest.mark.parametrize(
+    "text, value, alerts",
+    [
+        ("0.15", (0.1 + 0.2) / 2, False),          # 0.15000000000000002 rounds to 0.15
+        ("0.15", 0.150000006, True),               # rounds up to 0.15000001
+        ("0.15", 0.150000004, False),
+        ("0.1234567891", 0.12345679, False),      # the bound rounds to 0.12345679
+        ("0.1234567891:", 0.123456786, False),
+        ("0.1234567891:", 0.123456784, True),
+        ("~:-100001", -100000.99999999988, True),  # Perl prints -100001: no '.', compared unrounded
+        ("100000.99999999988:", 100000.99999999988, True),  # the typed bound rounds to 100001, the value not
+        ("0:0", 1.5e-09, False),                   # Perl prints 1.5e-09: has a '.', rounded to 0
+        ("0:0", 1e-09, True),                      # Perl prints 1e-09: no '.', compared as is
+        ("10", 10.000000001, False),
+        ("10", 10.00000001, True),
+        ("@0.3:0.3", 0.1 + 0.2, True),
+        ("1", sum([0.1] * 10), False),
+    ],
+)
+def test_rounded_to_8_decimals(text, value, alerts):
+    assert parse_range(text).alerts(value) is alerts
+
+
+@pytest.mark.parametrize(
+    "value, compared",
+    [(0.15000000000000002, 0.15), (1e-09, 1e-09), (1.5e-09, 0.0), (12.0, 12.0), (1e20, 1e20), (2.000000006, 2.00000001)],
+)
+def test_threshold_value(value, compared):
+    assert threshold_value(value) == compared
 
 
 def test_equality_hash_repr():
@@ -171,8 +222,6 @@ HINT = "(expected [@][start:][end], e.g. 10, 10:, ~:10, 10:20 or @10:20)"
         ("@20:10", "start 20 is greater than end 10"),
         ("@", "'@' must be followed by a range " + HINT),
         ("1:2:3", "more than one ':' " + HINT),
-        (":", "nothing before ':'; write '~:' for no lower bound, or leave out ':' for a lower bound of 0"),
-        (":5", "nothing before ':'; write '~:' for no lower bound, or leave out ':' for a lower bound of 0"),
         ("~", "'~' (minus infinity) is only allowed as start, followed by ':', as in '~:10'"),
         ("10:~", "'~' is only allowed as start; leave the end empty for no upper bound, as in '10:'"),
         ("nan", "'nan' is not a number " + HINT),
@@ -185,8 +234,13 @@ HINT = "(expected [@][start:][end], e.g. 10, 10:, ~:10, 10:20 or @10:20)"
         (".5", "'.5' is not a number " + HINT),
         ("5.", "'5.' is not a number " + HINT),
         ("1.5.2", "'1.5.2' is not a number " + HINT),
-        ("10 :20", "start '10 ' is not a number " + HINT),
-        ("@ 10", "' 10' is not a number " + HINT),
+        ("10 :20", "whitespace inside the range, or other than spaces and tabs around it " + HINT),
+        ("@ 10", "whitespace inside the range, or other than spaces and tabs around it " + HINT),
+        ("10\n", "whitespace inside the range, or other than spaces and tabs around it " + HINT),
+        ("\n10", "whitespace inside the range, or other than spaces and tabs around it " + HINT),
+        ("   ", "a blank range; leave the threshold out (or empty) for none"),
+        ("\t", "a blank range; leave the threshold out (or empty) for none"),
+        ("10KB", "'10KB' is not a number " + HINT),
         ("@@10", "'@10' is not a number " + HINT),
         ("1" + "0" * 400, "'1" + "0" * 400 + "' is too large"),
         ("\u0661\u0660", "'\u0661\u0660' is not a number " + HINT),
@@ -246,8 +300,16 @@ finite = st.floats(allow_nan=False, allow_infinity=False)
 bounded = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
 
 
+def _rounded(number, typed):
+    """Centreon's rounding, written out again: 8 decimals when the text has a decimal point."""
+    return float("%.8f" % number) if "." in typed else number
+
+
 def reference_alerts(inside, low, high, value):
     """Written independently of NagiosRange: None means an open end."""
+    value = _rounded(value, "%.15g" % value)  # Perl's text of a number
+    low = None if low is None else _rounded(low, format_number(low))
+    high = None if high is None else _rounded(high, format_number(high))
     above_low = True if low is None else not value < low
     below_high = True if high is None else not value > high
     in_range = above_low and below_high
@@ -293,7 +355,8 @@ def test_alerts_at_the_bounds(spec):
     inside, low, high, text = spec
     rng = parse_range(text)
     for value in (low, high):
-        if value is not None:
+        # A bound with more than 8 decimals is rounded, and the same number as a value may not be.
+        if value is not None and float("%.8f" % value) == value:
             assert rng.alerts(value) == inside
 
 

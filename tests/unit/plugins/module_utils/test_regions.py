@@ -48,9 +48,38 @@ def test_one_failing_region_does_not_hide_the_others():
     assert not outcomes[1].ok and outcomes[1].error.code == "AccessDenied"
 
 
-def test_error_dict_names_the_region_even_for_an_option_error():
+def test_error_dict_names_the_region():
     def work(region):
-        raise OptionError("bad option")
+        raise AwsApiError("GetSendQuota failed: Throttling", code="Throttling")
 
     outcome = for_each_region(["eu-west-1"], work)[0]
-    assert outcome.error_dict() == {"code": None, "http_status": None, "operation": None, "region": "eu-west-1", "message": "bad option"}
+    assert outcome.error_dict() == {"code": "Throttling", "http_status": None, "operation": None, "region": "eu-west-1",
+                                    "message": "GetSendQuota failed: Throttling"}
+
+
+@pytest.mark.parametrize("regions", [["eu-west-1"], ["eu-west-1", "us-east-1", "ap-south-1"]])
+def test_an_option_error_fails_the_task_instead_of_one_region(regions):
+    # A bad option in one region's work (aws_config refused at client creation) must not become an UNKNOWN.
+    def work(region):
+        if region == "eu-west-1":
+            raise OptionError("aws_config holds a value botocore cannot use")
+        return 1
+
+    with pytest.raises(OptionError, match="aws_config holds a value"):
+        for_each_region(regions, work)
+
+
+def test_twenty_regions_one_failing():
+    regions = ["us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-south-1", "ap-northeast-1",
+               "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2", "ca-central-1", "eu-central-1",
+               "eu-west-1", "eu-west-2", "eu-west-3", "eu-north-1", "me-south-1", "sa-east-1"]
+
+    def work(region):
+        if region == "eu-west-2":
+            raise AwsApiError("GetSendQuota in eu-west-2 failed: Throttling", code="Throttling", region=region)
+        return region
+
+    outcomes = for_each_region(regions, work)
+    assert [o.region for o in outcomes] == regions
+    assert [o.region for o in outcomes if not o.ok] == ["eu-west-2"]
+    assert all(o.value == o.region for o in outcomes if o.ok)

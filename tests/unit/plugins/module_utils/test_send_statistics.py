@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ansible_collections.sesmon.ses.plugins.module_utils import send_statistics as s
+from ansible_collections.sesmon.ses.plugins.module_utils import ses_account as acc
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 
 UTC = timezone.utc
@@ -220,34 +221,34 @@ GET_ACCOUNT = {
 
 class TestAccount:
     def test_sesv2_answer_without_details(self):
-        assert s.account_from_v2(GET_ACCOUNT) == {
+        assert acc.account_from_v2(GET_ACCOUNT) == {
             "source": "sesv2", "sending_enabled": True, "enforcement_status": "PROBATION",
             "production_access_enabled": False, "sandbox": True, "dedicated_ip_auto_warmup_enabled": True,
             "details": None,
         }
 
     def test_details_only_when_asked(self):
-        assert s.account_from_v2(GET_ACCOUNT, include_details=True)["details"] == {
+        assert acc.account_from_v2(GET_ACCOUNT, include_details=True)["details"] == {
             "mail_type": "MARKETING", "website_url": "https://example.com", "contact_language": "EN",
             "use_case_description": "newsletters", "additional_contact_email_addresses": ["ops@example.com"],
             "review_details": {"status": "PENDING", "case_id": "42"},
         }
-        assert s.account_from_v2({"ProductionAccessEnabled": True}, include_details=True)["details"] is None
+        assert acc.account_from_v2({"ProductionAccessEnabled": True}, include_details=True)["details"] is None
 
     def test_unknown_enforcement_status_is_passed_through(self):
-        assert s.account_from_v2({"EnforcementStatus": "UNDER_REVIEW_2030"})["enforcement_status"] == "UNDER_REVIEW_2030"
+        assert acc.account_from_v2({"EnforcementStatus": "UNDER_REVIEW_2030"})["enforcement_status"] == "UNDER_REVIEW_2030"
 
     def test_sandbox_is_never_guessed(self):
-        assert s.account_from_v2({"ProductionAccessEnabled": True})["sandbox"] is False
-        assert s.account_from_v2({})["sandbox"] is None
-        assert s.account_from_v1(True)["sandbox"] is None
+        assert acc.account_from_v2({"ProductionAccessEnabled": True})["sandbox"] is False
+        assert acc.account_from_v2({})["sandbox"] is None
+        assert acc.account_from_v1(True)["sandbox"] is None
 
     def test_v1_fallback(self):
-        assert s.account_from_v1(False) == {
+        assert acc.account_from_v1(False) == {
             "source": "ses-v1", "sending_enabled": False, "enforcement_status": None, "production_access_enabled": None,
             "sandbox": None, "dedicated_ip_auto_warmup_enabled": None, "details": None,
         }
-        assert s.account_from_v1(None)["source"] == "unavailable"
+        assert acc.account_from_v1(None)["source"] == "unavailable"
 
     def test_fallback_warning_names_every_region_once(self):
         text = s.account_fallback_warning([
@@ -265,7 +266,7 @@ def _report():
     return s.region_report(
         {"Max24HourSend": 200.0, "MaxSendRate": 1.0, "SentLast24Hours": 3.0},
         {"SendDataPoints": [aws_point(NOW - timedelta(minutes=15), 3, 0, 0, 1), aws_point(NOW - timedelta(days=3), 5)]},
-        s.account_from_v1(True), NOW - timedelta(hours=24), NOW)
+        acc.account_from_v1(True), NOW - timedelta(hours=24), NOW)
 
 
 ERROR = {"code": "AccessDenied", "http_status": 403, "operation": "GetSendQuota", "region": "eu-west-1",

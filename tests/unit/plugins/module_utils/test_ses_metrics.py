@@ -15,6 +15,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import (
     CATALOGUE,
     CLOUDWATCH_STATISTICS,
     DEFAULT_LABELS,
+    LATEST_STAT,
     NAMESPACE,
     STATISTICS,
     labels,
@@ -48,7 +49,8 @@ def test_every_aws_ses_metric_has_a_label_of_its_own():
 def test_units_and_default_statistics():
     for metric in CATALOGUE:
         if metric.metric_name.startswith("Reputation."):
-            assert (metric.unit, metric.default_statistic) == ("fraction", "average"), metric.label
+            # Sparse rolling rates: read as the newest value over the look-back, not a window average.
+            assert (metric.unit, metric.default_statistic) == ("fraction", "latest"), metric.label
             assert metric.perfdata_label.endswith(".rate")
         else:
             assert (metric.unit, metric.default_statistic) == ("count", "sum"), metric.label
@@ -64,7 +66,8 @@ def test_labels_are_safe_in_perfdata_and_threshold_keys():
 
 
 def test_statistics_map_to_cloudwatch_names():
-    assert STATISTICS == ("average", "sum", "minimum", "maximum", "sample_count")
+    assert STATISTICS == ("average", "sum", "minimum", "maximum", "sample_count", "latest")
+    assert "latest" not in CLOUDWATCH_STATISTICS and LATEST_STAT in CLOUDWATCH_STATISTICS  # latest asks each minute's maximum
     assert CLOUDWATCH_STATISTICS["sample_count"] == "SampleCount"
     assert CLOUDWATCH_STATISTICS["average"] == "Average"
 

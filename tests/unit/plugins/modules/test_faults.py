@@ -354,7 +354,8 @@ def test_refused_connection_fails_fast_with_the_defaults(tmp_path):
     run = run_module_process(ses_send_stats, args_for(url), tmp_path)
     assert run.elapsed < REFUSED_BOUND, run.elapsed
     assert run.returncode == 1
-    assert run.result["msg"] == "GetSendQuota in us-east-1 failed: EndpointConnectionError: could not connect to %s/" % url
+    # ses_send_stats asks sesv2 GetAccount first (it also answers the quota).
+    assert run.result["msg"] == "GetAccount in us-east-1 failed: EndpointConnectionError: could not connect to %s/v2/email/account" % url
     assert run.result["error"]["code"] == "EndpointConnectionError"
 
 
@@ -411,7 +412,7 @@ def test_unanswered_connection_takes_attempts_times_connect_timeout(tmp_path):
         silent.close()
     message = "failed: ConnectTimeout: no connection to %s within connect_timeout" % silent.url
     assert run.result["status"] == "UNKNOWN" and run.result["output"] == "UNKNOWN: GetMetricData in us-east-1 " + message
-    assert stats.returncode == 1 and stats.result["msg"] == "GetSendQuota in us-east-1 " + message
+    assert stats.returncode == 1 and stats.result["msg"] == "GetAccount in us-east-1 " + message
     for each in (run, stats):
         assert 1.0 <= each.elapsed < 4.0, each.elapsed
 
@@ -541,7 +542,8 @@ def test_body_cut_short_of_content_length_is_a_clear_failure(tmp_path):
     # For CloudWatch's JSON protocol botocore raises nothing: the check finds no result, never OK.
     assert cw_run.result["status"] == "UNKNOWN" and "CloudWatch returned no result for this query" in cw_run.result["output"]
     assert all(m["state"] == "UNKNOWN" for m in cw_run.result["metrics"])
-    assert server.connections == 2
+    # ses_send_stats: GetAccount (an unreadable answer, so SES v1) and GetSendQuota; ses_metric_check: GetMetricData.
+    assert server.connections == 3
 
 
 # -- pages and regions ----------------------------------------------------------------------------

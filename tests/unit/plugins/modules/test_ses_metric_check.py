@@ -40,8 +40,8 @@ def test_ok_with_aws_recommended_thresholds(aws_params):
     assert not result.get("failed") and result["changed"] is False
     assert (result["status"], result["exit_code"]) == ("OK", 0)
     assert result["output"] == (
-        "OK: All emails metrics are ok | 'SES~sum#ses.emails.sent.count'=120;;;; 'SES~sum#ses.emails.delivered.count'=118;;;; "
-        "'SES~average#ses.emails.rejected.rate'=0.01;0:0.05;0:0.1;; 'SES~average#ses.emails.spam.rate'=0.0002;0:0.001;0:0.005;;")
+        "OK: 'SES' All metrics are ok | 'SES~sum#ses.emails.sent.count'=120;;;; 'SES~sum#ses.emails.delivered.count'=118;;;; "
+        "'SES~latest#ses.emails.rejected.rate'=0.01;0:0.05;0:0.1;; 'SES~latest#ses.emails.spam.rate'=0.0002;0:0.001;0:0.005;;")
     assert [m["label"] for m in result["metrics"]] == ["emails-sent", "emails-delivered", "emails-rejected", "emails-spam"]
     assert result["requests"] == 1 and result["errors"] == []
 
@@ -51,7 +51,7 @@ def test_fail_on_critical_fails_the_task_with_the_output_line(aws_params):
     result = _run(dict(aws_params, fail_on="critical", **AWS_THRESHOLDS))
     assert result["failed"] is True
     assert result["msg"] == result["output"]
-    assert result["msg"].startswith("CRITICAL: 'SES' Statistic 'Average' Metrics rate of rejected sent emails: 0.11 (11.00%) | ")
+    assert result["msg"].startswith("CRITICAL: 'SES' Statistic 'Latest' Metrics rate of rejected sent emails: 0.11 (11.00%) | ")
     assert result["status"] == "CRITICAL" and len(result["metrics"]) == 4  # the data comes with the failure
     assert "exception" not in result
 
@@ -61,7 +61,7 @@ def test_warning_passes_with_fail_on_critical_and_fails_with_fail_on_warning(aws
     passed = _run(dict(aws_params, fail_on="critical", **AWS_THRESHOLDS))
     assert not passed.get("failed") and passed["status"] == "WARNING" and passed["exit_code"] == 1
     failed = _run(dict(aws_params, fail_on="warning", **AWS_THRESHOLDS))
-    assert failed["failed"] is True and failed["msg"].startswith("WARNING: 'SES' Statistic 'Average' Metrics rate of sent emails marked as spam: 0.002 (0.20%)")
+    assert failed["failed"] is True and failed["msg"].startswith("WARNING: 'SES' Statistic 'Latest' Metrics rate of sent emails marked as spam: 0.002 (0.20%)")
 
 
 def test_unreachable_endpoint_is_unknown_quickly_without_traceback():
@@ -136,7 +136,9 @@ def test_documented_options_match_the_argument_spec():
         assert doc["type"] == spec["type"], name
         assert doc.get("elements") == spec.get("elements"), name
         assert doc.get("default") == spec.get("default"), name
-        assert doc.get("choices") == spec.get("choices"), name
+        # A choices dict documents each choice; its keys are the choices.
+        assert (list(doc["choices"]) if "choices" in doc else None) == spec.get("choices"), name
+    assert all(isinstance(text, str) and text for text in options["metrics"]["choices"].values())
 
 
 def test_every_returned_key_is_documented(aws_params):

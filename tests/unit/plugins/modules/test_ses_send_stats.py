@@ -22,11 +22,22 @@ from ansible.module_utils.common import warnings as ansible_warnings
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
 from ansible_collections.sesmon.ses.plugins.modules.ses_send_stats import ARGUMENT_SPEC, main
 from ansible_collections.sesmon.ses.tests.unit.utils.module_runner import run_module
+from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import (
+    ACCOUNT_DENIED,
+    GET_ACCOUNT,
+    answering,
+    get_account_answer,
+    quota_answer,
+    region_of,
+    sending_enabled_answer,
+    ses_answer,
+    ses_error,
+    v2_answer,
+)
 
-SES_NS = "http://ses.amazonaws.com/doc/2010-12-01/"
-GET_ACCOUNT = "sesv2:GET /v2/email/account"
 ISO = "%Y-%m-%dT%H:%M:%SZ"
-MOTO_OPERATIONS = ["GetSendQuota", "GetSendStatistics", GET_ACCOUNT, "GetAccountSendingEnabled"]
+# moto has no GetAccount (404): the shared account reader falls back to SES v1 for the quota and sending.
+MOTO_OPERATIONS = [GET_ACCOUNT, "GetSendQuota", "GetAccountSendingEnabled", "GetSendStatistics"]
 
 
 @pytest.fixture(autouse=True)
@@ -40,24 +51,6 @@ def _fresh_warnings():
 # -- helpers -------------------------------------------------------------------------------------
 
 
-def ses_answer(action, result_xml):
-    """A 200 answer in SES's query protocol, as AWS sends it."""
-    body = (
-        '<{a}Response xmlns="{ns}"><{a}Result>{r}</{a}Result>'
-        "<ResponseMetadata><RequestId>d2b5f2f4-0000-4000-8000-000000000000</RequestId></ResponseMetadata>"
-        "</{a}Response>"
-    ).format(a=action, ns=SES_NS, r=result_xml)
-    return 200, {"Content-Type": "text/xml"}, body.encode()
-
-
-def ses_error(code, message, status=400):
-    body = (
-        '<ErrorResponse xmlns="{ns}"><Error><Type>Sender</Type><Code>{c}</Code><Message>{m}</Message></Error>'
-        "<RequestId>d2b5f2f4-0000-4000-8000-000000000001</RequestId></ErrorResponse>"
-    ).format(ns=SES_NS, c=code, m=message)
-    return status, {"Content-Type": "text/xml"}, body.encode()
-
-
 def statistics_answer(points):
     """GetSendStatistics with these (timestamp, attempts, bounces, complaints, rejects), in this order."""
     members = "".join(
@@ -66,61 +59,6 @@ def statistics_answer(points):
         for when, a, b, c, r in points
     )
     return ses_answer("GetSendStatistics", "<SendDataPoints>%s</SendDataPoints>" % members)
-
-
-def quota_answer(max_24h, rate, sent):
-    return ses_answer("GetSendQuota", "<SentLast24Hours>%s</SentLast24Hours><Max24HourSend>%s</Max24HourSend>"
-                                      "<MaxSendRate>%s</MaxSendRate>" % (sent, max_24h, rate))
-
-
-def sending_enabled_answer(enabled):
-    return ses_answer("GetAccountSendingEnabled", "<Enabled>%s</Enabled>" % str(enabled).lower())
-
-
-def v2_answer(document, status=200, error_type=None):
-    headers = {"Content-Type": "application/json", "x-amzn-RequestId": "d2b5f2f4-0000-4000-8000-000000000002"}
-    if error_type:
-        headers["x-amzn-ErrorType"] = error_type
-    return status, headers, json.dumps(document).encode()
-
-
-ACCOUNT_DENIED = v2_answer({"message": "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ses:GetAccount"},
-                           status=403, error_type="AccessDeniedException")
-
-
-def get_account_answer(**overrides):
-    document = {
-        "SendQuota": {"Max24HourSend": 200.0, "MaxSendRate": 1.0, "SentLast24Hours": 0.0},
-        "SendingEnabled": True,
-        "ProductionAccessEnabled": False,
-        "EnforcementStatus": "PROBATION",
-        "DedicatedIpAutoWarmupEnabled": False,
-        "Details": {
-            "MailType": "TRANSACTIONAL", "WebsiteURL": "https://shop.example.com", "ContactLanguage": "EN",
-            "UseCaseDescription": "Order confirmations", "AdditionalContactEmailAddresses": ["jane.doe@example.com"],
-            "ReviewDetails": {"Status": "GRANTED", "CaseId": "1234567890"},
-        },
-    }
-    document.update(overrides)
-    return v2_answer(document)
-
-
-def region_of(request):
-    """The region in the request's SigV4 credential scope."""
-    match = re.search(r"Credential=[^/]+/\d{8}/([a-z0-9-]+)/", request.headers.get("Authorization", ""))
-    return match.group(1) if match else None
-
-
-def answering(answers, only_region=None):
-    """A fault hook: ``answers[operation]`` (an answer, or a callable(request)) instead of moto."""
-
-    def fault(request):
-        if only_region and region_of(request) != only_region:
-            return None
-        answer = answers.get(request.operation)
-        return answer(request) if callable(answer) else answer
-
-    return fault
 
 
 def args_for(url, **extra):
@@ -230,11 +168,14 @@ def test_request_count_per_region(recording_proxy):
 # -- answers moto cannot give, injected through the proxy -----------------------------------------
 
 
-def test_three_requests_when_get_account_answers(recording_proxy):
-    # moto lacks sesv2 GetAccount: its JSON answer is injected.
-    recording_proxy.fault = answering({GET_ACCOUNT: get_account_answer()})
+def test_two_requests_when_get_account_answers(recording_proxy):
+    # moto lacks sesv2 GetAccount: its JSON answer is injected. It carries the quota: no GetSendQuota.
+    quota = {"Max24HourSend": 50000.0, "MaxSendRate": 14.0, "SentLast24Hours": 12500.0}
+    recording_proxy.fault = answering({GET_ACCOUNT: get_account_answer(SendQuota=quota)})
     result = run_module(main, args_for(recording_proxy.url))
-    assert recording_proxy.operations() == ["GetSendQuota", "GetSendStatistics", GET_ACCOUNT]
+    assert recording_proxy.operations() == [GET_ACCOUNT, "GetSendStatistics"]
+    assert result["quota"] == {"max_24_hour_send": 50000.0, "max_send_rate": 14.0, "sent_last_24_hours": 12500.0,
+                               "unlimited": False, "remaining_24_hour_send": 37500.0, "utilization_percent": 25.0}
     assert result["account"] == {
         "source": "sesv2", "sending_enabled": True, "enforcement_status": "PROBATION",
         "production_access_enabled": False, "sandbox": True, "dedicated_ip_auto_warmup_enabled": False,
@@ -399,8 +340,8 @@ def test_one_region_failing_among_several(recording_proxy):
     assert result["regions"]["us-east-1"]["failed"] is False
     assert any("could not be read in 1 of 2 regions: GetSendQuota in eu-west-1 failed: AccessDenied" in w
                for w in warning_texts(result))
-    # A failed region stops at its first error: one request there.
-    assert [r.operation for r in recording_proxy.requests if region_of(r) == "eu-west-1"] == ["GetSendQuota"]
+    # A failed region stops at its first error: GetAccount (404 from moto), then the failed GetSendQuota.
+    assert [r.operation for r in recording_proxy.requests if region_of(r) == "eu-west-1"] == [GET_ACCOUNT, "GetSendQuota"]
 
 
 def test_every_region_failing_fails_the_task(recording_proxy):
@@ -437,7 +378,7 @@ def test_throttling_is_answered_by_botocore_retries(recording_proxy):
     result = run_module(main, args_for(recording_proxy.url))
     assert not result.get("failed") and result["quota"]["max_24_hour_send"] == 200.0
     assert result["retry_attempts"] == 2
-    assert recording_proxy.operations()[:3] == ["GetSendQuota"] * 3
+    assert recording_proxy.operations()[:4] == [GET_ACCOUNT] + ["GetSendQuota"] * 3
 
 
 def test_throttling_beyond_max_attempts_names_the_code(recording_proxy):

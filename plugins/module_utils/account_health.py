@@ -1,0 +1,134 @@
+# -*- coding: utf-8 -*-
+# Copyright: sesmon.ses contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The account health labels of ses_metric_check: what GetAccount says, as check states. Pure.
+
+``account-sending`` (CRITICAL when sending is disabled), ``account-enforcement`` (WARNING on
+PROBATION, CRITICAL on SHUTDOWN, UNKNOWN for a status AWS may add), ``account-sandbox`` (WARNING
+without production access) and ``quota-usage`` (SentLast24Hours / Max24HourSend in percent,
+against Nagios thresholds). Their states follow AWS's documented meaning, not thresholds, except
+quota-usage's.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+
+from ansible_collections.sesmon.ses.plugins.module_utils.check import CRITICAL, OK, WARNING
+from ansible_collections.sesmon.ses.plugins.module_utils.ses_account import GET_ACCOUNT_ACTION, error_reason
+from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import LATEST
+from ansible_collections.sesmon.ses.plugins.module_utils.state_measurements import FixedStateMeasurement, PercentMeasurement
+
+__all__ = [
+    "ACCOUNT_STATISTIC", "AccountLabel", "ACCOUNT_LABELS", "ACCOUNT_LABEL_NAMES", "THRESHOLD_LABELS",
+    "ENFORCEMENT_STATES", "account_label", "needs", "measure_account",
+]
+
+# GetAccount answers the account's state now: read like the newest datapoint.
+ACCOUNT_STATISTIC = LATEST
+
+AccountLabel = namedtuple("AccountLabel", ["label", "field", "text", "perfdata_label", "unit"])
+AccountLabel.__doc__ = """One account label: option label, GetAccount field, text, perfdata label (or None), unit."""
+
+ACCOUNT_LABELS = (
+    AccountLabel("account-sending", "SendingEnabled", "account sending", None, "state"),
+    AccountLabel("account-enforcement", "EnforcementStatus", "account enforcement status", None, "state"),
+    AccountLabel("account-sandbox", "ProductionAccessEnabled", "account production access", None, "state"),
+    AccountLabel("quota-usage", "SendQuota", "24-hour sending quota used", "ses.quota.usage.percentage", "percent"),
+)
+ACCOUNT_LABEL_NAMES = tuple(label.label for label in ACCOUNT_LABELS)
+THRESHOLD_LABELS = ("quota-usage",)  # the only account label with a number to compare
+
+# SES developer guide, "Understanding reputation, enforcement status": HEALTHY, PROBATION, SHUTDOWN.
+ENFORCEMENT_STATES = {"HEALTHY": OK, "PROBATION": WARNING, "SHUTDOWN": CRITICAL}
+
+_BY_LABEL = dict((label.label, label) for label in ACCOUNT_LABELS)
+
+
+def account_label(label):
+    """The AccountLabel of ``label``."""
+    return _BY_LABEL[label]
+
+
+def needs(labels):
+    """(quota, sending): what the SES v1 fallback must be asked for these account labels."""
+    return "quota-usage" in labels, "account-sending" in labels
+
+
+def _needs_get_account(reading, v1_operation=None, v1_error=None):
+    """``needs ses:GetAccount (GetAccount: HTTP 404; SES v1 GetSendQuota: AccessDenied (HTTP 403))``."""
+    parts = ["GetAccount: %s" % reading.v2_problem]
+    if v1_operation is None:
+        parts.append("SES v1 has no equivalent")
+    else:
+        parts.append("SES v1 %s: %s" % (v1_operation, error_reason(v1_error) if v1_error else "no answer"))
+    return "needs %s (%s)" % (GET_ACCOUNT_ACTION, "; ".join(parts))
+
+
+def _sending(account, reading):
+    enabled = account["sending_enabled"]
+    if enabled is None:
+        if reading.v2_problem is None:
+            return None, None, "GetAccount returned no SendingEnabled"
+        return None, None, _needs_get_account(reading, "GetAccountSendingEnabled", reading.sending_error)
+    return (OK, "enabled") if enabled else (CRITICAL, "disabled")
+
+
+def _enforcement(account, reading):
+    status = account["enforcement_status"]
+    if status is None:
+        if reading.v2_problem is None:
+            return None, None, "GetAccount returned no EnforcementStatus"
+        return None, None, _needs_get_account(reading)
+    if status not in ENFORCEMENT_STATES:
+        return None, status, "enforcement status '%s' is not one this check knows (%s)" % (status, ", ".join(ENFORCEMENT_STATES))
+    return ENFORCEMENT_STATES[status], status
+
+
+def _sandbox(account, reading):
+    production = account["production_access_enabled"]
+    if production is None:
+        if reading.v2_problem is None:
+            return None, None, "GetAccount returned no ProductionAccessEnabled"
+        return None, None, _needs_get_account(reading)
+    return (OK, "granted") if production else (WARNING, "not granted (sandbox)")
+
+
+def _quota_percent(reading):
+    """(percent or None, shown text or None, UNKNOWN reason or None)."""
+    quota = reading.quota
+    if quota is None:
+        if reading.v2_problem is not None:
+            return None, None, _needs_get_account(reading, "GetSendQuota", reading.quota_error)
+        detail = "; SES v1 GetSendQuota: %s" % error_reason(reading.quota_error) if reading.quota_error else ""
+        return None, None, "GetAccount returned no SendQuota%s" % detail
+    maximum = float(quota.get("Max24HourSend") or 0.0)
+    sent = float(quota.get("SentLast24Hours") or 0.0)
+    if maximum < 0:  # AWS's -1: no daily limit, so no percentage
+        return None, "unlimited", None
+    if maximum == 0:
+        return None, None, "Max24HourSend is 0: no percentage can be computed"
+    return sent / maximum * 100.0, None, None
+
+
+def measure_account(label, reading, instance, warning=None, critical=None, error=None):
+    """(Measurement, account value as text or None) of one account label.
+
+    ``reading`` is the region's AccountReading; ``error`` (a text) when reading it failed.
+    """
+    spec = _BY_LABEL[label]
+    common = dict(instance=instance, statistic=ACCOUNT_STATISTIC, label=label, text=spec.text,
+                  perfdata_label=spec.perfdata_label or "", warning=warning, critical=critical)
+    if error:
+        kind = PercentMeasurement if label == "quota-usage" else FixedStateMeasurement
+        return kind(unknown_reason=error, **common), None
+    if label == "quota-usage":
+        percent, shown, reason = _quota_percent(reading)
+        return PercentMeasurement(value=percent, fixed_state=OK if shown else None, shown=shown,
+                                  unknown_reason=reason, **common), shown or (None if percent is None else "%.2f%%" % percent)
+    rule = {"account-sending": _sending, "account-enforcement": _enforcement, "account-sandbox": _sandbox}[label]
+    answer = rule(reading.account, reading)
+    state, shown = answer[0], answer[1]
+    reason = answer[2] if len(answer) > 2 else None
+    return FixedStateMeasurement(fixed_state=state, shown=shown, unknown_reason=reason, **common), shown

@@ -1,0 +1,60 @@
+# -*- coding: utf-8 -*-
+# Copyright: sesmon.ses contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The ses_send_stats module's task: per region, the account (with its quota) and the send statistics.
+
+Per region, in order: sesv2 GetAccount (through the shared account reader, which also answers the
+send quota), then GetSendStatistics: 2 requests. When GetAccount is denied or not available, the
+reader asks SES v1 GetSendQuota and GetAccountSendingEnabled instead.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.sesmon.ses.plugins.module_utils import send_statistics as stats
+from ansible_collections.sesmon.ses.plugins.module_utils.ses_account import error_reason, read_account
+from ansible_collections.sesmon.ses.plugins.module_utils.regions import for_each_region, resolve_regions
+from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import utc_now
+
+__all__ = ["read_region", "execute_send_stats"]
+
+
+def read_region(session, region, since, clock, include_details):
+    """(region report, account fallback note or None) for one region; AwsApiError if it failed.
+
+    A note is (region, why GetAccount could not be used, why GetAccountSendingEnabled failed or None).
+    """
+    reading = read_account(session, region, include_details, quota_required=True)  # no quota, no region answer
+    statistics = session.call("ses", "get_send_statistics", region=region)
+    note = None
+    if reading.v2_problem is not None:
+        note = (region, reading.v2_problem, None if reading.sending_error is None else error_reason(reading.sending_error))
+    return stats.region_report(reading.quota, statistics, reading.account, since, clock()), note
+
+
+def execute_send_stats(params, session, clock=utc_now):
+    """The ses_send_stats module, without AnsibleModule: options in, result dict out."""
+    since = stats.parse_since(params.get("since"), clock())
+    regions = resolve_regions(params.get("regions"), lambda: session.default_region)
+    include_details = bool(params.get("include_contact_details"))
+
+    outcomes = for_each_region(regions, lambda region: read_region(session, region, since, clock, include_details))
+
+    entries, notes = [], []
+    for outcome in outcomes:
+        if outcome.ok:
+            report, note = outcome.value
+            entries.append(stats.region_entry(outcome.region, report=report))
+            if note:
+                notes.append(note)
+        else:
+            entries.append(stats.region_entry(outcome.region, error=outcome.error_dict()))
+
+    result = stats.task_result(entries)
+    result["retry_attempts"] = session.retry_attempts
+    fallback = stats.account_fallback_warning(notes)
+    if fallback:
+        result["warnings"].insert(0, fallback)
+    if params.get("publish_facts") and not result.get("failed"):
+        result["ansible_facts"] = {"ses_send_stats": stats.facts(result)}
+    return result
