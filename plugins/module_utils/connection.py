@@ -196,7 +196,7 @@ class AwsSession:
                 return fetcher.fetch_credentials()
             except SesmonError:
                 raise
-            except _BOTOCORE_ERRORS + (TransportError,) as exc:
+            except Exception as exc:  # pylint: disable=broad-except  # as in call(): STS's answer could not be read
                 raise self.translate(exc, "AssumeRole", sts_region) from None
 
         # Static credentials would shadow this provider, so the role's session is given none.

@@ -36,6 +36,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import LATE
 from ansible_collections.sesmon.ses.plugins.module_utils.state_measurements import FixedStateMeasurement
 from ansible_collections.sesmon.ses.plugins.module_utils.check_labels import parse_metric_labels
 from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import parse_thresholds
+from ansible_collections.sesmon.ses.plugins.module_utils.values import option_text
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import as_utc, iso_timestamp, utc_now
 
 __all__ = [
@@ -113,7 +114,7 @@ def _dimension_value(where, name, value):
     text = value if isinstance(value, str) else str(value)
     if not text.strip():
         raise OptionError("%s: dimension '%s' has a blank value" % (where, name))
-    return text
+    return option_text(text, "%s: the value of dimension '%s'" % (where, name))  # no '|' or line break (issue 12)
 
 
 def parse_dimension_sets(value):
@@ -136,7 +137,7 @@ def parse_dimension_sets(value):
         for name, dimension_value in item.items():
             if not isinstance(name, str) or not name.strip():
                 raise OptionError("%s has an empty dimension name" % where)
-            pairs.append((name, _dimension_value(where, name, dimension_value)))
+            pairs.append((option_text(name, "%s: the dimension name %r" % (where, name)), _dimension_value(where, name, dimension_value)))
         for previous_index, previous in enumerate(sets):
             if set(previous) == set(pairs):
                 raise OptionError("%s repeats dimensions[%d]" % (where, previous_index))

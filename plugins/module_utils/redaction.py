@@ -74,6 +74,23 @@ def secret_forms(secret):
     return set(form for form in forms if form and form.strip())
 
 
+def _values_under(value, key, depth=0):
+    """Every text found under ``key`` in nested dicts and lists."""
+    found = []
+    if depth > 10:
+        return found
+    if isinstance(value, dict):
+        for name, item in value.items():
+            if name == key and isinstance(item, str):
+                found.append(item)
+            else:
+                found.extend(_values_under(item, key, depth + 1))
+    elif isinstance(value, list):
+        for item in value:
+            found.extend(_values_under(item, key, depth + 1))
+    return found
+
+
 def _option_values(params, name, aliases):
     return [params.get(key) for key in (name,) + tuple(aliases) if isinstance(params.get(key), str)]
 
@@ -89,9 +106,8 @@ def secret_values(params, environ=None):
     raw = set()
     for name, aliases in SECRET_OPTIONS.items():
         raw.update(_option_values(params, name, aliases))
-    role = params.get("assume_role")
-    if isinstance(role, dict) and isinstance(role.get("external_id"), str):
-        raw.add(role["external_id"])
+    # Whatever shape assume_role was given in (a list of dicts, say), its external_id stays secret.
+    raw.update(_values_under(params.get("assume_role"), "external_id"))
     urls = []
     for name, aliases in URL_OPTIONS.items():
         urls.extend(_option_values(params, name, aliases))

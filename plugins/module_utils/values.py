@@ -13,7 +13,9 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-__all__ = ["number", "timestamp", "one_line_text", "plain_text", "positive_seconds", "type_name"]
+from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
+
+__all__ = ["number", "timestamp", "one_line_text", "plain_text", "option_text", "positive_seconds", "type_name"]
 
 # The Nagios output line and perfdata break on these; Centreon's output never contains them.
 _LINE_BREAKERS = ("|", "\n", "\r")
@@ -70,3 +72,11 @@ def positive_seconds(value, maximum):
     if seconds > maximum:
         raise ValueError("must be at most %d seconds, got %s" % (maximum, value))
     return seconds
+
+
+def option_text(value, what):
+    """``plain_text`` for an option: OptionError naming ``what`` (``dimensions[0]: the value of dimension 'x'``)."""
+    try:
+        return plain_text(value)
+    except ValueError as exc:
+        raise OptionError("%s %s" % (what, exc)) from None

@@ -259,21 +259,28 @@ if __name__ == "__main__":
 '''
 
 
-def install_clapi(root, user, password, pollers=("Central",), mask_passwords=False, admin=True, connector_installed=True):
+def install_clapi(root, user, password, pollers=("Central",), mask_passwords=False, admin=True, connector_installed=True,
+                  other_users=None):  # pylint: disable=too-many-arguments
     """Install the stand-in CLAPI as ROOT/usr/bin/centreon with its user, pollers and (optionally) the connector."""
     base = root + CLAPI_DIR
     os.makedirs(base, mode=0o700, exist_ok=True)
     with open(root + CLAPI_PATH, "w", encoding="utf-8") as handle:
         handle.write(CLAPI_SCRIPT)
     os.chmod(root + CLAPI_PATH, 0o755)
-    configure_clapi(root, user, password, pollers, mask_passwords, admin)
+    configure_clapi(root, user, password, pollers, mask_passwords, admin, other_users=other_users)
     if connector_installed:
         install_connector(root)
 
 
-def configure_clapi(root, user, password, pollers=("Central",), mask_passwords=False, admin=True, dollar_names=""):
-    """(Re)write the stand-in CLAPI's configuration: its user (stored as Centreon would, i.e. as typed), pollers, display."""
-    config = {"users": {user: {"password": password, "admin": admin}}, "pollers": list(pollers), "default_poller": pollers[0],
+def configure_clapi(root, user, password, pollers=("Central",), mask_passwords=False, admin=True, dollar_names="",
+                    other_users=None):  # pylint: disable=too-many-arguments
+    """(Re)write the stand-in CLAPI's configuration: users (passwords stored as typed), pollers (the first is the default), display.
+
+    OTHER_USERS: {name: (password, admin)}.
+    """
+    users = {name: {"password": pw, "admin": is_admin} for name, (pw, is_admin) in (other_users or {}).items()}
+    users[user] = {"password": password, "admin": admin}
+    config = {"users": users, "pollers": list(pollers), "default_poller": pollers[0],
               "mask_passwords": mask_passwords, "dollar_names": dollar_names}
     with open(root + CLAPI_DIR + "/config.json", "w", encoding="utf-8") as handle:
         json.dump(config, handle)

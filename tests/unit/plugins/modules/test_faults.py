@@ -76,7 +76,8 @@ def run_module_process(module, args, tmp_path, timeout=60):
     args_file = tmp_path / ("args-%s-%d.json" % (path.stem, time.monotonic_ns()))
     args_file.write_text(json.dumps({"ANSIBLE_MODULE_ARGS": args}), encoding="utf-8")
     env = dict(os.environ)  # AWS_* already removed by the autouse fixture of tests/unit/conftest.py
-    env["PYTHONPATH"] = str(_collections_root())
+    # Extend, never replace: ansible-test's PYTHONPATH holds its own injected paths (issue 14).
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_collections_root()), env.get("PYTHONPATH")) if p)
     started = time.monotonic()
     proc = subprocess.run([sys.executable, str(path), str(args_file)], env=env, capture_output=True, text=True,
                           timeout=timeout, check=False)
@@ -637,7 +638,7 @@ def test_missing_botocore_gives_the_standard_message(module, tmp_path):
     path = Path(module.__file__)
     args_file = tmp_path / "args.json"
     args_file.write_text(json.dumps({"ANSIBLE_MODULE_ARGS": {"region": "us-east-1"}}))
-    env = dict(os.environ, PYTHONPATH="%s:%s" % (fake.parent, _collections_root()))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(fake.parent), str(_collections_root()), os.environ.get("PYTHONPATH")) if p))
     proc = subprocess.run([sys.executable, str(path), str(args_file)], env=env, capture_output=True, text=True, timeout=60, check=False)
     result = json.loads(proc.stdout)
     assert proc.returncode == 1 and result["failed"] is True
