@@ -39,11 +39,12 @@ export PYTHONPATH := $(COLLECTIONS)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export ANSIBLE_NOCOLOR := 1
 
-.PHONY: help setup venv tools-venv apt collection test test-matrix matrix-one sanity units integration system lint docs-lint build demo bench clean
+.PHONY: help setup venv tools-venv apt collection test test-matrix matrix-one sanity units integration system lint docs-lint build docsite-rst demo bench clean
 
 help:
 	@echo "make demo   - run the demo against a local AWS endpoint (moto)"
 	@echo "make test   - run every test (sanity, unit, integration, system)"
+	@echo "make test-matrix - sanity and units on ansible-core 2.17/Python 3.11 and 2.21/Python 3.13 (part of make test)"
 	@echo "make bench  - run the benchmarks and print the figures"
 
 setup: venv tools-venv apt collection
@@ -118,6 +119,10 @@ integration:
 # Playbook-level tests: role on debootstrapped chroots, packaging, docs, demo, secrets (pytest summary last).
 system:
 	$(PY) -m pytest tests/system -p no:cacheprovider -q -ra
+
+# The docsite's extra docs: docs/docsite/rst/*.rst from docs/*.md (run after editing a Markdown doc).
+docsite-rst: venv
+	$(PY) docs/docsite/md_to_rst.py
 
 demo: venv collection
 	$(PY) demo/run_demo.py

@@ -47,11 +47,23 @@ options:
     aliases: [aws_region]
   endpoint_url:
     description:
-      - Send every request to this URL instead of AWS's default endpoints, for example a VPC
-        endpoint, a proxy or a local test endpoint.
-      - If not set, the E(AWS_URL) or E(AWS_ENDPOINT_URL) environment variable is used.
+      - Send every SES and CloudWatch request to this URL instead of AWS's default endpoints,
+        for example a VPC endpoint, a proxy or a local test endpoint. STS (O(assume_role)) has
+        its own, O(sts_endpoint_url).
+      - If not set, the E(AWS_URL) environment variable is used; then botocore's own
+        E(AWS_ENDPOINT_URL_SES), E(AWS_ENDPOINT_URL_SESV2), E(AWS_ENDPOINT_URL_CLOUDWATCH) (one
+        per service), E(AWS_ENDPOINT_URL) and the profile's C(endpoint_url) settings.
+      - A user and password in the URL are never shown.
     type: str
     aliases: [aws_endpoint_url]
+  sts_endpoint_url:
+    description:
+      - The URL that STS AssumeRole requests (O(assume_role)) are sent to, for example an STS
+        VPC endpoint. A VPC endpoint for SES or CloudWatch does not answer STS, so
+        O(endpoint_url) is never used for STS.
+      - If not set, botocore decides (E(AWS_ENDPOINT_URL_STS), E(AWS_ENDPOINT_URL), the
+        profile, then AWS's regional STS endpoint).
+    type: str
   validate_certs:
     description:
       - When V(false), TLS certificates are not validated. Use only with endpoints you trust.
@@ -67,6 +79,9 @@ options:
       - A dictionary of botocore C(Config) parameters, for example C(max_pool_connections).
       - The options O(retries), O(connect_timeout), O(read_timeout), O(proxy_url) and
         O(user_agent), when set, take precedence over the same settings here.
+      - Values of the wrong type (C(retries) or C(proxies) that are not dictionaries,
+        timeouts that are not positive numbers) are refused before any request. Passwords in
+        C(proxies) URLs are never shown.
     type: dict
   assume_role:
     description:
@@ -99,34 +114,59 @@ options:
     description:
       - botocore's retry settings. Throttling, HTTP 5xx and connection errors are retried with
         exponential backoff by botocore itself.
-      - When not set, C(retries) from O(aws_config) applies, else V(3) attempts in V(standard)
-        mode.
+      - What is not set here comes from C(retries) in O(aws_config), else from botocore's own
+        configuration, as for any AWS tool (E(AWS_MAX_ATTEMPTS), E(AWS_RETRY_MODE), the
+        profile's C(max_attempts) and C(retry_mode), then botocore's defaults).
+      - This is the module's option, a dictionary. Ansible's task keyword C(retries) (used with
+        C(until)) belongs at the task level; a number given as this option is refused.
     type: dict
     suboptions:
       max_attempts:
-        description: Total attempts per request, the first one included (botocore's C(total_max_attempts)).
+        description: Total attempts per request, the first one included (botocore's C(total_max_attempts)), 1 to 100.
         type: int
       mode:
         description:
-          - V(standard), or V(adaptive) that also rate-limits on the client side after throttling.
+          - V(standard), V(adaptive) that also rate-limits on the client side after throttling,
+            or botocore's older V(legacy).
         type: str
-        choices: [standard, adaptive]
+        choices: [standard, adaptive, legacy]
   connect_timeout:
     description:
-      - Seconds to wait for a TCP/TLS connection. Defaults to V(10).
+      - Seconds to wait for a TCP/TLS connection, more than 0 and at most 3600.
+      - If not set, botocore decides (its default is 60 seconds, or the profile's
+        C(connect_timeout)).
     type: float
   read_timeout:
     description:
-      - Seconds to wait for an answer on an open connection. Defaults to V(60).
+      - Seconds to wait for each read on an open connection, more than 0 and at most 3600. A
+        server that trickles its answer never trips it; O(total_timeout) bounds the whole task.
+      - If not set, botocore decides (its default is 60 seconds).
+    type: float
+  total_timeout:
+    description:
+      - Seconds the whole task may spend on AWS requests, retries and backoff included, more
+        than 0 and at most 86400. Defaults to V(120).
+      - Checked before every request and retry and while an answer is read. A request still
+        running 15 seconds after it is stopped with a clean failure.
+      - Answers larger than 4 MiB are refused (GetMetricData returns at most 100,800
+        datapoints per call, about 3 MiB), and a GetMetricData C(NextToken) that never ends is
+        followed only as far as the request can need.
     type: float
   user_agent:
     description:
       - Text appended to botocore's user agent. Defaults to C(sesmon.ses/<version>).
+      - At most 256 printable ASCII characters (it is sent as an HTTP header).
     type: str
 notes:
   - Errors name the AWS operation, the region, AWS's error code and message; the failed result
     also holds them under C(error) (C(code), C(http_status), C(operation), C(region),
-    C(message)), so a playbook can branch on them.
+    C(message)), so a playbook can branch on them, and AWS's request id, when AWS gave one,
+    under C(response_metadata.request_id) as amazon.aws does.
+  - An answer that cannot be used (an HTML login page with status 200, a gzip or binary body,
+    text or NaN where AWS sends numbers, a garbage timestamp) is an error with code
+    C(UnreadableAnswer) or C(InvalidAnswer) naming the field; it is never read as data.
+  - Region names are checked against botocore's partition data, so every real region is
+    accepted (C(eusc-de-east-1) included) and a name with a trailing newline is not.
   - All modules of this collection belong to the action group C(sesmon.ses.aws), so
     C(module_defaults) with C(group/sesmon.ses.aws) sets these options once for every task.
 requirements:

@@ -11,7 +11,6 @@ one place. Only this file, transport.py and partitions.py import botocore.
 
 from __future__ import annotations
 
-import functools
 import re
 import threading
 import traceback

@@ -10,6 +10,7 @@ ISO 8601 text is read by python-dateutil's ``isoparse`` (botocore requires dateu
 
 from __future__ import annotations
 
+import re
 import traceback
 from datetime import datetime, timezone
 
@@ -21,6 +22,9 @@ except ImportError:
 else:
     DATEUTIL_IMPORT_ERROR = None
 
+# A full calendar date first: ISO 8601's reduced forms would read "3600" (meant as seconds) as the year 3600.
+_FULL_DATE = re.compile(r"^\d{4}-?\d{2}-?\d{2}(?:[T ]|$)")
+
 
 def utc_now():
     return datetime.now(timezone.utc)
@@ -31,6 +35,8 @@ def parse_iso_timestamp(text):
     if isoparse is None:
         raise ValueError("reading ISO 8601 timestamps needs python-dateutil (botocore brings it): %s" % DATEUTIL_IMPORT_ERROR.strip().splitlines()[-1])
     text = text.strip()
+    if not _FULL_DATE.match(text):
+        raise ValueError("%r is not an ISO 8601 timestamp: it must start with a full date (YYYY-MM-DD)" % text)
     try:
         return isoparse(text)
     except (ValueError, OverflowError) as exc:

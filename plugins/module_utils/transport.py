@@ -25,8 +25,8 @@ except ImportError:  # connection.py reports the missing library
 __all__ = ["DEFAULT_TOTAL_TIMEOUT", "MAX_ANSWER_BYTES", "Deadline", "TransportError", "bounded_sender"]
 
 DEFAULT_TOTAL_TIMEOUT = 120.0
-# 100,800 datapoints (GetMetricData's most per call) are about 3 MiB of JSON: 8 MiB leaves room.
-MAX_ANSWER_BYTES = 8 * 1024 * 1024
+# 100,800 datapoints (GetMetricData's most per call) are 2.5-3.5 MiB of JSON; parsing costs ~25x in memory.
+MAX_ANSWER_BYTES = 4 * 1024 * 1024
 _CHUNK = 65536
 
 

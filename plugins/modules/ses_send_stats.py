@@ -9,15 +9,16 @@ module: ses_send_stats
 short_description: Read Amazon SES send quota, send statistics and account status
 version_added: 0.1.0
 description:
-  - Reads, for one or several AWS regions, the Amazon SES sending quota (C(GetSendQuota)), the
-    send statistics of the last two weeks (C(GetSendStatistics)) and the account status (SES v2
-    C(GetAccount)), and folds them into totals and observed bounce, complaint and reject rates.
+  - Reads, for one or several AWS regions, the account status and sending quota (SES v2
+    C(GetAccount)) and the send statistics of the last two weeks (C(GetSendStatistics)), and
+    folds them into totals and observed bounce, complaint and reject rates.
   - Read-only. It never changes anything, so it always reports RV(ignore:changed=false) and
     runs the same in check mode.
-  - Each region costs three requests, made one after the other, C(GetSendQuota),
-    C(GetSendStatistics) and C(GetAccount). When C(GetAccount) is denied or not available, a
-    fourth one, SES v1 C(GetAccountSendingEnabled), reads RV(account.sending_enabled)
-    instead. Several regions are queried concurrently.
+  - Each region costs two requests, made one after the other, C(GetAccount) (which also answers
+    the quota) and C(GetSendStatistics). When C(GetAccount) is denied or not available, SES v1
+    C(GetSendQuota) and C(GetAccountSendingEnabled) read the quota and
+    RV(account.sending_enabled) instead (four requests). Several regions are queried
+    concurrently. M(sesmon.ses.ses_metric_check) reads the account through the same reader.
   - SES allows about one call per second for these operations. Throttled calls are retried by
     botocore with exponential backoff (see O(retries)); the module never loops on its own.
   - The rates are B(observed) rates, computed from the datapoints of the window. They are not
@@ -162,7 +163,7 @@ region:
   sample: us-east-1
 quota:
   description:
-    - The sending quota of the first region (C(GetSendQuota)).
+    - The sending quota of the first region (C(GetAccount)'s C(SendQuota), or C(GetSendQuota) when C(GetAccount) cannot be used).
     - Null when that region failed (other regions answered).
   returned: always
   type: dict

@@ -107,4 +107,3 @@ def test_minimum_botocore_matches_requirements():
     text = (ROOT / "plugins" / "module_utils" / "connection.py").read_text()
     minimum = re.search(r'MINIMUM_BOTOCORE_VERSION = "([\d.]+)"', text).group(1)
     assert "botocore>=%s" % minimum in (ROOT / "requirements.txt").read_text()
-

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: sesmon.ses contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""No secret in any output: both modules through ansible-playbook -vvv, succeeding and failing.
+"""No secret in any output: both modules through ansible-playbook -vvvv, succeeding and failing.
 
 Recognisable secrets are really used (a check below proves each one reached its destination):
 - secret key and session token, for every request (module_defaults of group/sesmon.ses.aws);
@@ -33,6 +33,7 @@ SESSION_TOKEN = "SeSsIoNtOkEn-77b3e1d9c5a24f08b6"
 PROXY_USER = "sesmon"
 PROXY_PASSWORD = "PrOxYpAsS-c0ffee5e1f2a"
 EXTERNAL_ID = "ExTeRnAlId-9d8c7b6a5f4e"
+URL_PASSWORD = "UrLpAsSwOrD-5e6f7a8b9c0d"
 ROLE_ARN = "arn:aws:iam::123456789012:role/sesmon-read"
 BASIC = base64.b64encode(("%s:%s" % (PROXY_USER, PROXY_PASSWORD)).encode()).decode()
 SECRETS = {
@@ -41,6 +42,7 @@ SECRETS = {
     "proxy password": PROXY_PASSWORD,
     "external id": EXTERNAL_ID,
     "proxy Basic credentials": BASIC,
+    "endpoint_url password": URL_PASSWORD,
 }
 SES_NS = "http://ses.amazonaws.com/doc/2010-12-01/"
 
@@ -82,6 +84,7 @@ PLAYBOOK = """---
     - name: Send statistics with an assumed role and an external id
       sesmon.ses.ses_send_stats:
         endpoint_url: "{{ sts_recorder }}"
+        sts_endpoint_url: "{{ sts_recorder }}"
         assume_role:
           role_arn: "{{ role_arn }}"
           external_id: "{{ external_id }}"
@@ -90,6 +93,7 @@ PLAYBOOK = """---
     - name: Metric check with an assumed role, critical, fail_on critical
       sesmon.ses.ses_metric_check:
         endpoint_url: "{{ sts_recorder }}"
+        sts_endpoint_url: "{{ sts_recorder }}"
         assume_role:
           role_arn: "{{ role_arn }}"
           external_id: "{{ external_id }}"
@@ -118,6 +122,7 @@ PLAYBOOK = """---
     - name: Send statistics from a wrong endpoint
       sesmon.ses.ses_send_stats:
         endpoint_url: "{{ wrong_endpoint }}"
+        sts_endpoint_url: "{{ wrong_endpoint }}"
         assume_role:
           role_arn: "{{ role_arn }}"
           external_id: "{{ external_id }}"
@@ -144,6 +149,32 @@ PLAYBOOK = """---
         proxy_url: "{{ good_proxy }}"
       register: check_denied_quiet
 
+    - name: Send statistics from an endpoint_url with a password, the token ending in a newline
+      sesmon.ses.ses_send_stats:
+        endpoint_url: "{{ endpoint_with_password }}"
+        session_token: "{{ token }}\n"
+      register: stats_url_password
+      ignore_errors: true
+
+    - name: Metric check with retries given as the task keyword would be, and an external id
+      sesmon.ses.ses_metric_check:
+        endpoint_url: "{{ moto_url }}"
+        retries: 5
+        assume_role:
+          role_arn: "{{ role_arn }}"
+          external_id: "{{ external_id }}"
+      register: check_retries_keyword
+      ignore_errors: true
+
+    - name: Send statistics through a password proxy set in aws_config
+      sesmon.ses.ses_send_stats:
+        endpoint_url: "{{ moto_url }}"
+        aws_config:
+          proxies:
+            http: "{{ dead_proxy }}"
+      register: stats_config_proxy
+      ignore_errors: true
+
     - name: Write every registered result out
       ansible.builtin.copy:
         dest: "{{ results_file }}"
@@ -152,7 +183,8 @@ PLAYBOOK = """---
           {{ {'stats_via_proxy': stats_via_proxy, 'check_via_proxy': check_via_proxy, 'stats_assumed': stats_assumed,
               'check_assumed': check_assumed, 'stats_dead_proxy': stats_dead_proxy, 'check_dead_proxy': check_dead_proxy,
               'stats_wrong_endpoint': stats_wrong_endpoint, 'stats_denied': stats_denied, 'check_denied': check_denied,
-              'check_denied_quiet': check_denied_quiet} | to_nice_json }}
+              'check_denied_quiet': check_denied_quiet, 'stats_url_password': stats_url_password,
+              'check_retries_keyword': check_retries_keyword, 'stats_config_proxy': stats_config_proxy} | to_nice_json }}
 """
 
 
@@ -187,6 +219,7 @@ def secrets_run(moto_server, tmp_path_factory):
             "good_proxy": "http://%s:%s@%s" % (PROXY_USER, PROXY_PASSWORD, host_port),
             "dead_proxy": "http://%s:%s@127.0.0.1:%d" % (PROXY_USER, PROXY_PASSWORD, free_port()),
             "wrong_endpoint": "http://127.0.0.1:%d" % free_port(),
+            "endpoint_with_password": "http://monitor:%s@127.0.0.1:%d" % (URL_PASSWORD, free_port()),
             "results_file": str(tmp_path / "results.json"),
         }
         vars_file = tmp_path / "vars.json"
@@ -195,7 +228,7 @@ def secrets_run(moto_server, tmp_path_factory):
         playbook.write_text(PLAYBOOK, encoding="utf-8")
         log = tmp_path / "ansible.log"
         env = playbook_env(ANSIBLE_LOG_PATH=str(log), ANSIBLE_KEEP_REMOTE_FILES="0")
-        proc = run_playbook(playbook, "-vvv", "-e", "@%s" % vars_file, env=env)
+        proc = run_playbook(playbook, "-vvvv", "-e", "@%s" % vars_file, env=env)
         run = {
             "proc": proc,
             "log": log.read_text(encoding="utf-8") if log.exists() else "",
@@ -226,6 +259,10 @@ def test_the_playbook_ran_every_case(secrets_run):
     assert results["stats_denied"]["failed"] is True and results["stats_denied"]["error"]["code"] == "AccessDenied"
     assert results["check_denied"]["failed"] is True and results["check_denied"]["errors"][0]["code"] == "AccessDenied"
     assert results["check_denied_quiet"]["status"] == "UNKNOWN" and not results["check_denied_quiet"].get("failed")
+    assert results["stats_url_password"]["failed"] is True and "monitor:********@127.0.0.1" in results["stats_url_password"]["msg"]
+    assert results["check_retries_keyword"]["failed"] is True and "retries must be a dictionary" in results["check_retries_keyword"]["msg"]
+    assert "status" not in results["check_retries_keyword"]
+    assert results["stats_config_proxy"]["failed"] is True and results["stats_config_proxy"]["error"]["code"] == "ProxyConnectionError"
 
 
 def test_the_proxy_url_is_shown_with_its_password_masked(secrets_run):

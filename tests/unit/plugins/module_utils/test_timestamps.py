@@ -47,7 +47,9 @@ def test_it_is_dateutil_that_parses(monkeypatch):
     assert seen == ["2024-05-01T10:15:00Z"]
 
 
-@pytest.mark.parametrize("text", ["last tuesday", "2024-05-01T25:00:00Z", "2024-13-01", "", "2024-05-01T10:15:00+25:00"])
+# Reduced ISO 8601 forms ("3600" would be the year 3600, "2024-05" a month) are refused: a full date comes first.
+@pytest.mark.parametrize("text", ["last tuesday", "2024-05-01T25:00:00Z", "2024-13-01", "", "2024-05-01T10:15:00+25:00",
+                                  "3600", "2024", "2024-05", "2024-W18-3", "12024-05-01"])
 def test_parse_iso_timestamp_refuses_other_text(text):
     with pytest.raises(ValueError):
         parse_iso_timestamp(text)
