@@ -46,8 +46,8 @@ def _url_secrets(url):
     found = set()
     if password:
         found.update((password, unquote(password)))
-        for name in {user or "", unquote(user or "")}:
-            for secret in {password, unquote(password)}:
+        for name in (user or "", unquote(user or "")):
+            for secret in (password, unquote(password)):
                 pair = "%s:%s" % (name, secret)
                 found.update((pair, base64.b64encode(pair.encode("utf-8")).decode("ascii")))
     elif user and len(user) >= 8:

@@ -364,7 +364,9 @@ metrics:
       type: str
       sample: count
     account_value:
-      description: For an account label, what AWS answered as text (V(enabled), V(PROBATION), V(not granted (sandbox)), V(12.50%), V(unlimited)); null otherwise.
+      description:
+        - For an account label, what AWS answered as text (V(enabled), V(PROBATION), V(not granted (sandbox)), V(12.50%), V(unlimited)).
+        - Null otherwise.
       type: str
       sample: PROBATION
     state:

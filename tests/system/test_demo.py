@@ -17,7 +17,7 @@ def test_demo_runs_and_tells_the_story():
                             capture_output=True, text=True, timeout=300, check=False)
     out = result.stdout
     assert result.returncode == 0, out + result.stderr
-    assert "- 'eu-west-1 -> OK: All emails metrics are ok | " in out
+    assert "- 'eu-west-1 -> OK: ''SES'' All metrics are ok | " in out
     assert "- 'us-east-1 -> CRITICAL: ''SES'' Statistic ''Latest'' Metrics rate of rejected sent" in out
     assert "This failure is the demo''s point" in out
     assert "rescued=1" in out and "failed=0" in out

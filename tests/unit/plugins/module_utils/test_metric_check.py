@@ -98,7 +98,8 @@ def test_unknown_metric_label():
     ({"max_age": 0}, "max_age must be greater than 0, got 0"),
     ({"max_age": 120, "period": 300, "timeframe": 600},
      "max_age (120) must be at least period (300): a datapoint is stamped with the start of its period"),
-    ({"statistics": ["average", "median"]}, "statistics: unknown statistic 'median'; valid statistics are: average, sum, minimum, maximum, sample_count, latest"),
+    ({"statistics": ["average", "median"]},
+     "statistics: unknown statistic 'median'; valid statistics are: average, sum, minimum, maximum, sample_count, latest"),
     ({"statistics": []}, "statistics must name at least one statistic (leave it out for each metric's default)"),
     ({"fail_on": "ok"}, "fail_on must be one of never, critical, warning, got 'ok'"),
     ({"dimensions": [{}]}, "dimensions[0] is empty: give at least one dimension name: value pair, for example {'ses:configuration-set': 'my-set'}"),
@@ -293,8 +294,9 @@ def test_critical_beats_unknown():
     result = run_check({"metrics": ["emails-sent", "emails-delivered"], "critical": {"emails-sent": "10"}}, FakeSession(), NOW, fetch)
     assert result["status"] == "CRITICAL"
     assert result["metrics"][1]["unknown_reason"] == "CloudWatch could not return this metric: StatusCode Forbidden"
-    assert result["output"].startswith("CRITICAL: 'SES' Statistic 'Sum' Metrics number of sent emails: 50.00 UNKNOWN: 'SES' Statistic 'Sum' "
-                                       "Metrics number of emails successfully delivered: CloudWatch could not return this metric")
+    # Centreon's counter.pm files every non-OK item of a group under the group's worst state.
+    assert result["output"].startswith("CRITICAL: 'SES' Statistic 'Sum' Metrics number of sent emails: 50.00, "
+                                       "number of emails successfully delivered: CloudWatch could not return this metric")
 
 
 def test_zeroed_does_not_hide_a_failed_query():
@@ -392,7 +394,11 @@ def test_statistics_end_to_end(moto):
     result = run_check(_params(moto, metrics=["emails-sent"], statistics=["average", "sum", "minimum", "maximum", "sample_count"]), session)
     assert [(m["statistic"], m["value"]) for m in result["metrics"]] == [
         ("average", 125.0), ("sum", 450.0), ("minimum", 50.0), ("maximum", 300.0), ("sample_count", 3.0)]
-    assert all(m["datapoint_count"] == 2 and m["newest_datapoint"] == b.strftime("%Y-%m-%dT%H:%M:%SZ") for m in result["metrics"])
+    # The window is [now - timeframe, now] as Centreon asks it; moto starts its buckets at that (unaligned) start,
+    # where real CloudWatch rounds it down to the minute, so the newest bucket lies within one period of b.
+    for m in result["metrics"]:
+        newest = datetime.strptime(m["newest_datapoint"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        assert m["datapoint_count"] == 2 and abs((newest - b).total_seconds()) <= 60, m
 
 
 def test_thresholds_produce_each_state_from_moto(moto):
@@ -433,7 +439,8 @@ def test_no_data_with_and_without_zeroed_from_moto(moto):
     session = _session(moto)
     assert run_check(_params(moto), session)["output"] == NO_METRICS_OUTPUT
     zeroed = run_check(_params(moto, zeroed=True), session)
-    assert zeroed["output"] == "OK: All emails metrics are ok | " + (
+    # One instance with several statistics: counter.pm prints the instance's own "All metrics are ok".
+    assert zeroed["output"] == "OK: 'SES' All metrics are ok | " + (
         "'SES~sum#ses.emails.sent.count'=0;;;; 'SES~sum#ses.emails.delivered.count'=0;;;; "
         "'SES~latest#ses.emails.rejected.rate'=0;;;; 'SES~latest#ses.emails.spam.rate'=0;;;;")
     assert all(m["datapoint_count"] == 0 and m["newest_datapoint"] is None for m in zeroed["metrics"])

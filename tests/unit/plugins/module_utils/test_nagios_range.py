@@ -310,8 +310,8 @@ def reference_alerts(inside, low, high, value):
     value = _rounded(value, "%.15g" % value)  # Perl's text of a number
     low = None if low is None else _rounded(low, format_number(low))
     high = None if high is None else _rounded(high, format_number(high))
-    above_low = True if low is None else not value < low
-    below_high = True if high is None else not value > high
+    above_low = True if low is None else value >= low
+    below_high = True if high is None else value <= high
     in_range = above_low and below_high
     if inside:
         return in_range

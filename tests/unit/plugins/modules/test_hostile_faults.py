@@ -252,8 +252,9 @@ VALUE_CASES = [
      "SendQuota.Max24HourSend is NaN"),
     ("metric-values-as-text", "GetMetricData", cw_answer(_cw_result([STAMP, STAMP - 60, STAMP - 120], "555")), ("InvalidAnswer",),
      "Values[0] is a str, not a number"),
-    ("metric-value-nan", "GetMetricData", cw_raw('{"MetricDataResults": [{"Id": "q0", "StatusCode": "Complete", "Timestamps": [%d], '
-                                                  '"Values": [NaN]}]}' % STAMP), ("InvalidAnswer",), "Values[0] is NaN"),
+    ("metric-value-nan", "GetMetricData",
+     cw_raw('{"MetricDataResults": [{"Id": "q0", "StatusCode": "Complete", "Timestamps": [%d], "Values": [NaN]}]}' % STAMP),
+     ("InvalidAnswer",), "Values[0] is NaN"),
     ("metric-value-bool", "GetMetricData", cw_answer(_cw_result([STAMP], [True])), ("InvalidAnswer",), "Values[0] is a bool"),
     ("metric-garbage-timestamp", "GetMetricData", cw_answer(_cw_result(["yesterday"], [1.0])), ("UnreadableAnswer",), "Invalid timestamp"),
     ("metric-infinite-timestamp", "GetMetricData", cw_raw('{"MetricDataResults": [{"Id": "q0", "Timestamps": [1e400], "Values": [1]}]}'),
