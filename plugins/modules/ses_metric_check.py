@@ -398,7 +398,7 @@ metrics:
       type: str
       sample: "newest datapoint is 4000 s old (2024-05-01T11:00:00Z), older than max_age 3600 s"
 window:
-  description: The window actually queried, aligned to whole periods.
+  description: The window of the counts, [now - O(timeframe), now] in whole seconds, as Centreon asks it (CloudWatch rounds the start down to the minute).
   returned: success
   type: dict
   contains:
