@@ -173,3 +173,24 @@ requirements:
   - python >= 3.8
   - botocore >= 1.34.0
 """
+
+    # Both modules only read: one place for their attributes (community.general's wording for read-only modules).
+    ATTRIBUTES = r"""
+options: {}
+attributes:
+  check_mode:
+    description: Can run in check_mode and return changed status prediction without modifying target.
+    support: full
+    details:
+      - This action does not modify state; check mode runs the same read and returns the same result.
+  diff_mode:
+    description: Returns details on what has changed (or possibly needs changing in check_mode), when in diff mode.
+    support: N/A
+    details:
+      - This action does not modify state.
+  action_group:
+    description: Use C(group/sesmon.ses.aws) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - sesmon.ses.aws
+"""

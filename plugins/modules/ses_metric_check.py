@@ -187,22 +187,7 @@ options:
     default: never
 extends_documentation_fragment:
   - sesmon.ses.connection
-attributes:
-  check_mode:
-    description: Can run in check_mode and return changed status prediction without modifying target.
-    support: full
-    details:
-      - This action does not modify state; check mode runs the same check.
-  diff_mode:
-    description: Returns details on what has changed (or possibly needs changing in check_mode), when in diff mode.
-    support: N/A
-    details:
-      - This action does not modify state.
-  action_group:
-    description: Use C(group/sesmon.ses.aws) in C(module_defaults) to set defaults for this module.
-    support: full
-    membership:
-      - sesmon.ses.aws
+  - sesmon.ses.connection.attributes
 notes:
   - When AWS cannot be reached or denies access in a region, the status is V(UNKNOWN) with the
     reason (never V(OK) on missing data); the error is also returned in RV(errors).

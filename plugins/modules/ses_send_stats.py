@@ -62,22 +62,7 @@ options:
     default: false
 extends_documentation_fragment:
   - sesmon.ses.connection
-attributes:
-  check_mode:
-    description: Can run in check_mode and return changed status prediction without modifying target.
-    support: full
-    details:
-      - This action does not modify state; check mode returns the same result.
-  diff_mode:
-    description: Returns details on what has changed (or possibly needs changing in check_mode), when in diff mode.
-    support: N/A
-    details:
-      - This action does not modify state.
-  action_group:
-    description: Use C(group/sesmon.ses.aws) in C(module_defaults) to set defaults for this module.
-    support: full
-    membership:
-      - sesmon.ses.aws
+  - sesmon.ses.connection.attributes
 notes:
   - "IAM permissions: C(ses:GetSendQuota), C(ses:GetSendStatistics), C(ses:GetAccount), and
     C(ses:GetAccountSendingEnabled) (used only when C(ses:GetAccount) is denied)."

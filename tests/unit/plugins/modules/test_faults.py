@@ -25,12 +25,9 @@ import json
 import os
 import re
 import socket
-import subprocess
-import sys
 import threading
 import time
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import botocore.session
 import pytest
@@ -38,6 +35,7 @@ from botocore import parsers
 
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
 from ansible_collections.sesmon.ses.plugins.modules import ses_metric_check, ses_send_stats
+from ansible_collections.sesmon.ses.tests.unit.utils import module_process
 from ansible_collections.sesmon.ses.tests.unit.utils.moto_endpoint import free_port
 
 SES_NS = "http://ses.amazonaws.com/doc/2010-12-01/"
@@ -51,45 +49,17 @@ REFUSED_BOUND = 5.0
 # -- running a module as Ansible does --------------------------------------------------------------
 
 
-def _collections_root():
-    """The directory holding ``ansible_collections`` (a symlinked checkout or ansible-test's copy)."""
-    module_file = Path(ses_send_stats.__file__)
-    root = module_file.parents[5]
-    assert module_file.parents[4].name == "ansible_collections", module_file
-    return root
-
-
-class ModuleRun:
-    """One module process: its parsed JSON result, exit code, stdout, stderr and duration."""
-
-    def __init__(self, result, returncode, stdout, stderr, elapsed):
-        self.result = result
-        self.returncode = returncode
-        self.stdout = stdout
-        self.stderr = stderr
-        self.elapsed = elapsed
-
-
 def run_module_process(module, args, tmp_path, timeout=60):
-    """``python <module>.py args.json`` with ``{"ANSIBLE_MODULE_ARGS": args}``; checks it ran cleanly."""
-    path = Path(module.__file__)
-    args_file = tmp_path / ("args-%s-%d.json" % (path.stem, time.monotonic_ns()))
-    args_file.write_text(json.dumps({"ANSIBLE_MODULE_ARGS": args}), encoding="utf-8")
-    env = dict(os.environ)  # AWS_* already removed by the autouse fixture of tests/unit/conftest.py
-    # Extend, never replace: ansible-test's PYTHONPATH holds its own injected paths (issue 14).
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_collections_root()), env.get("PYTHONPATH")) if p)
-    started = time.monotonic()
-    proc = subprocess.run([sys.executable, str(path), str(args_file)], env=env, capture_output=True, text=True,
-                          timeout=timeout, check=False)
-    elapsed = time.monotonic() - started
-    assert proc.stderr == "", proc.stderr
-    assert "Traceback" not in proc.stdout, proc.stdout
-    result = json.loads(proc.stdout)
-    assert "exception" not in result, result.get("exception")
-    assert SECRET_KEY not in proc.stdout
+    """The shared module-process runner, plus this suite's checks that the module ran cleanly."""
+    run = module_process.run_module_process(module, args, tmp_path, timeout=timeout)
+    assert run.stderr == "", run.stderr
+    assert "Traceback" not in run.stdout, run.stdout
+    assert run.result is not None, run.stdout
+    assert "exception" not in run.result, run.result.get("exception")
+    assert SECRET_KEY not in run.stdout
     # The failed flag and the exit code always agree (Ansible uses both).
-    assert bool(result.get("failed")) == (proc.returncode != 0), (proc.returncode, result)
-    return ModuleRun(result, proc.returncode, proc.stdout, proc.stderr, elapsed)
+    assert bool(run.result.get("failed")) == (run.returncode != 0), (run.returncode, run.result)
+    return run
 
 
 def warning_texts(result):
@@ -635,12 +605,9 @@ def test_missing_botocore_gives_the_standard_message(module, tmp_path):
     fake = tmp_path / "no-botocore" / "botocore"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text("raise ImportError('No module named botocore')\n")
-    path = Path(module.__file__)
-    args_file = tmp_path / "args.json"
-    args_file.write_text(json.dumps({"ANSIBLE_MODULE_ARGS": {"region": "us-east-1"}}))
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(fake.parent), str(_collections_root()), os.environ.get("PYTHONPATH")) if p))
-    proc = subprocess.run([sys.executable, str(path), str(args_file)], env=env, capture_output=True, text=True, timeout=60, check=False)
-    result = json.loads(proc.stdout)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(fake.parent), os.environ.get("PYTHONPATH")) if p))
+    proc = module_process.run_module_process(module, {"region": "us-east-1"}, tmp_path, env=env)
+    result = proc.result
     assert proc.returncode == 1 and result["failed"] is True
     assert result["msg"].startswith("Failed to import the required Python library (botocore>=1.34.0)")
     assert "Traceback" not in result["msg"]

@@ -62,7 +62,7 @@ CASES = [
     ("total-timeout-nan", SEND, {"total_timeout": "nan"}, "total_timeout is NaN, not a number"),
     ("total-timeout-zero", CHECK, {"total_timeout": 0}, "total_timeout must be greater than 0"),
     ("total-timeout-absurd", SEND, {"total_timeout": 1e12}, "total_timeout must be at most 86400 seconds"),
-    ("total-timeout-text", CHECK, {"total_timeout": "soon"}, "argument 'total_timeout' is of type str"),
+    ("total-timeout-text", CHECK, {"total_timeout": "soon"}, "argument 'total_timeout' is of type"),
     # user_agent: sent as a header
     ("user-agent-newline", SEND, {"user_agent": "ci\nX-Injected: 1"}, "user_agent contains the control character '\\n'"),
     ("user-agent-crlf", CHECK, {"user_agent": "ci\r\nHost: evil"}, "user_agent contains the control character '\\r'"),
@@ -92,7 +92,7 @@ CASES = [
      "proxy_url 'http://ops:********@prox y:3128' is not a valid URL"),
     ("proxy-bad-port-with-password", SEND, {"proxy_url": "http://ops:%s@proxy:31x8" % PROXY_PASSWORD}, "proxy_url '********' is not a valid URL"),
     # aws_config: wrong types named by key, before botocore fails deep inside a request
-    ("aws-config-list", CHECK, {"aws_config": [1, 2]}, "argument 'aws_config' is of type list"),
+    ("aws-config-list", CHECK, {"aws_config": [1, 2]}, "argument 'aws_config' is of type"),
     ("aws-config-retries-int", SEND, {"aws_config": {"retries": 5}}, "aws_config.retries must be a dictionary, got a value of type int"),
     ("aws-config-proxies-text", CHECK, {"aws_config": {"proxies": "http://proxy:3128"}}, "aws_config.proxies must be a dictionary"),
     ("aws-config-proxy-not-url", SEND, {"aws_config": {"proxies": {"https": "proxy:3128"}}}, "aws_config.proxies.https 'proxy:3128' is not a valid URL"),
