@@ -16,15 +16,13 @@ from __future__ import annotations
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import datetime, timezone
 
 from ansible_collections.sesmon.ses.plugins.modules import ses_metric_check
 from ansible_collections.sesmon.ses.tests.unit.utils import fault_server as fs
-from ansible_collections.sesmon.ses.tests.unit.utils.module_process import collections_root
+from ansible_collections.sesmon.ses.tests.unit.utils.module_process import run_module_process
 
 CW_JSON = {"Content-Type": "application/x-amz-json-1.0"}
 
@@ -43,22 +41,15 @@ def run_case(name, action, timeframe):
             tempfile.TemporaryDirectory() as tmp:
         args = {"region": "us-east-1", "endpoint_url": server.url, "access_key": "AKIAIOSFODNN7EXAMPLE", "secret_key": "bench",
                 "metrics": ["emails-sent"], "timeframe": timeframe, "period": 60, "retries": {"max_attempts": 1}}
-        path = os.path.join(tmp, "args.json")
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump({"ANSIBLE_MODULE_ARGS": args}, handle)
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(collections_root(ses_metric_check)), os.environ.get("PYTHONPATH")) if p),
-                   AWS_CONFIG_FILE="/nonexistent", AWS_SHARED_CREDENTIALS_FILE="/nonexistent", AWS_EC2_METADATA_DISABLED="true")
-        started = time.monotonic()
+        env = dict(os.environ, AWS_CONFIG_FILE="/nonexistent", AWS_SHARED_CREDENTIALS_FILE="/nonexistent", AWS_EC2_METADATA_DISABLED="true")
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        proc = subprocess.run([sys.executable, ses_metric_check.__file__, path], env=env, capture_output=True, text=True,
-                              timeout=300, check=False)
-        elapsed = time.monotonic() - started
+        run = run_module_process(ses_metric_check, args, tmp, timeout=300, env=env)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far, in KiB
-    result = json.loads(proc.stdout)
+    result = run.result
     size = len(action.body) if not isinstance(action, fs.Huge) else action.size
     note = result.get("output", result.get("msg", ""))[:110]
     print("%-34s answer %6.1f MiB  peak RSS %6.1f MiB%s  %5.2f s  %s" % (
-        name, size / 1048576.0, peak / 1024.0, "" if peak > before else " (<= an earlier case)", elapsed, note))
+        name, size / 1048576.0, peak / 1024.0, "" if peak > before else " (<= an earlier case)", run.elapsed, note))
 
 
 def main():

@@ -147,7 +147,7 @@ options:
       - Seconds the whole task may spend on AWS requests, retries and backoff included, more
         than 0 and at most 86400. Defaults to V(120).
       - Checked before every request and retry and while an answer is read. A request still
-        running 15 seconds after it is stopped with a clean failure.
+        running 15 seconds after that deadline is stopped with a clean failure.
       - Answers larger than 4 MiB are refused (GetMetricData returns at most 100,800
         datapoints per call, about 3 MiB), and a GetMetricData C(NextToken) that never ends is
         followed only as far as the request can need.

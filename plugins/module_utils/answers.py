@@ -47,14 +47,11 @@ def _list(where, value):
 
 
 def _send_quota(answer):
-    for key in _QUOTA_KEYS:
+    # AWS answers -1 for an unlimited quota; other negative values make no sense.
+    for key, minimum in (("Max24HourSend", -1), ("MaxSendRate", -1), ("SentLast24Hours", 0)):
         if key not in answer:
             raise AnswerError("%s is missing (is this an SES answer?)" % key)
-        _field(key, values.number, answer[key])
-    # AWS answers -1 for an unlimited quota; other negative values make no sense.
-    _field("Max24HourSend", values.number, answer["Max24HourSend"], -1)
-    _field("SentLast24Hours", values.number, answer["SentLast24Hours"], 0)
-    _field("MaxSendRate", values.number, answer["MaxSendRate"], -1)
+        _field(key, values.number, answer[key], minimum)
 
 
 def _send_statistics(answer):

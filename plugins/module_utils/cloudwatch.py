@@ -5,7 +5,7 @@
 """CloudWatch GetMetricData: building the queries and folding the answers.
 
 Everything here is pure except ``get_metric_data``, the one function that calls AWS (through
-``AwsSession.paginate``). Aggregation over the window is done here, client-side, the way Centreon
+``AwsSession.pages``). Aggregation over the window is done here, client-side, the way Centreon
 does it (cloud/aws/custom/awscli.pm, cloudwatch_get_metrics): the mean of the per-period averages
 (unweighted), the sum of the per-period sums, the extremes of the per-period minimums and
 maximums, the sum of the per-period sample counts. Sums add the periods oldest first, one by one,

@@ -21,7 +21,6 @@ from ansible_collections.sesmon.ses.plugins.module_utils.connection_options impo
     build_config as _build_config,
     connection_argument_spec,
     validate_region,
-    validate_timeouts,
     validate_url,
 )
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError, SesmonError
@@ -103,13 +102,13 @@ class _AssumedRoleProvider(CredentialProvider if botocore else object):
 class AwsSession:
     """Clients for one module run, cached per (service, region) and safe to share between threads."""
 
-    def __init__(self, params, deadline=None):
+    def __init__(self, params):
         self.params = params
         self._secrets = secret_values(params)
         self._check_options()
         self._config = build_config(params)
         self._verify = self._verify_option()
-        self.deadline = deadline or Deadline(params.get("total_timeout") or DEFAULT_TOTAL_TIMEOUT)
+        self.deadline = Deadline(params.get("total_timeout") or DEFAULT_TOTAL_TIMEOUT)
         self._clients = {}
         self._lock = threading.Lock()
         self.retry_attempts = 0
@@ -132,7 +131,6 @@ class AwsSession:
                 validate_url(p[name], name)
         if p.get("region"):
             validate_region(p["region"])
-        validate_timeouts(p)
         role = p.get("assume_role")
         if role:
             duration = role.get("duration_seconds")
@@ -302,10 +300,6 @@ class AwsSession:
                     "request can need; stopped" % (api_name, region_name, max_pages),
                     code="TooManyPages", operation=api_name, region=region_name)
             yield self._checked(api_name, page, region_name)
-
-    def paginate(self, service, operation, region=None, max_pages=MAX_PAGES, **kwargs):
-        """Every page of a paginated operation, as a list, or raise AwsApiError."""
-        return list(self.pages(service, operation, region=region, max_pages=max_pages, **kwargs))
 
     def _checked(self, api_name, response, region):
         try:

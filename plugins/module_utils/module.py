@@ -29,6 +29,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.connection import (
     connection_argument_spec,
     secret_values,
 )
+from ansible_collections.sesmon.ses.plugins.module_utils import values
 from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import DICT_OPTIONS
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import SesmonError
 from ansible_collections.sesmon.ses.plugins.module_utils.redaction import redact
@@ -62,10 +63,6 @@ def _raw_arguments():
     return raw if isinstance(raw, dict) else {}
 
 
-def _type_name(value):
-    return "null" if value is None else type(value).__name__
-
-
 def misshapen_dict_option(spec, raw):
     """(option as written, why) for the first dict option with sub-options given another type, else None."""
     for name, option in spec.items():
@@ -82,7 +79,7 @@ def misshapen_dict_option(spec, raw):
                 except (TypeError, ValueError):
                     pass
             expected = DICT_OPTIONS.get(name, "a dictionary")
-            return name, "%s must be %s, got a value of type %s" % (key, expected, _type_name(value))
+            return name, "%s must be %s, got a value of type %s" % (key, expected, values.type_name(value))
     return None
 
 

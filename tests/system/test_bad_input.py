@@ -23,10 +23,9 @@ from ansible_collections.sesmon.ses.tests.system.conftest import playbook_env, r
 from ansible_collections.sesmon.ses.tests.system.evidence_support import clapi_stub, playbook_output
 from ansible_collections.sesmon.ses.tests.unit.utils import aws_env
 from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy
-from ansible_collections.sesmon.ses.tests.unit.utils.module_runner import run_module
+from ansible_collections.sesmon.ses.tests.unit.utils.module_runner import REMOVE, changed, run_module
 
 SECRET_KEY = "bad-input-Secret-9c2e"
-REMOVE = object()
 SEND = ses_send_stats
 CHECK = ses_metric_check
 
@@ -136,14 +135,8 @@ MODULE_CASES = [
 
 
 def _args(endpoint_url, changes):
-    args = {"region": "us-east-1", "endpoint_url": endpoint_url, "access_key": "AKIAIOSFODNN7EXAMPLE",
-            "secret_key": SECRET_KEY, "retries": {"max_attempts": 1}}
-    for key, value in changes.items():
-        if value is REMOVE:
-            args.pop(key, None)
-        else:
-            args[key] = value
-    return args
+    return changed({"region": "us-east-1", "endpoint_url": endpoint_url, "access_key": "AKIAIOSFODNN7EXAMPLE",
+                    "secret_key": SECRET_KEY, "retries": {"max_attempts": 1}}, changes)
 
 
 @pytest.mark.parametrize("module, changes, message", [case[1:] for case in MODULE_CASES], ids=[case[0] for case in MODULE_CASES])

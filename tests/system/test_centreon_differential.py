@@ -253,6 +253,8 @@ def _assert_agree(result, code, line):
             assert their_rest == our_rest and "e" in their_value and "e" not in our_value, (label, fields, ours[label])
             assert float(their_value) == float(our_value), (label, fields, ours[label])
     values = dict((centreon.TEXT_OF_LABEL[entry["label"]], entry["value"]) for entry in result["metrics"] if entry["value"] is not None)
+    # The text is compared through these values: they must be the ones the perfdata (compared above) carries.
+    assert sorted(values.values()) == pytest.approx(sorted(float(fields.split(";")[0]) for fields in ours.values()), rel=1e-6, abs=5e-9)
     ours_normalised = centreon.normalised_text(our_text.replace(centreon.MODULE_NO_METRICS, centreon.CENTREON_NO_METRICS), values)
     assert ours_normalised == centreon.normalised_text(their_text), "module %r\nCentreon %r" % (result["output"], line)
 

@@ -6,27 +6,27 @@
 
 from __future__ import annotations
 
-import ast
+import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from ansible_collections.sesmon.ses.tests.system.conftest import ROOT
+from ansible_collections.sesmon.ses.tests.system.conftest import ROOT, VENV_BIN, playbook_env
+from ansible_collections.sesmon.ses.tests.system.test_docs import MODULES
 
 GALAXY = yaml.safe_load((ROOT / "galaxy.yml").read_text())
 RUNTIME = yaml.safe_load((ROOT / "meta" / "runtime.yml").read_text())
-MODULES = sorted(path.stem for path in (ROOT / "plugins" / "modules").glob("*.py"))
 DEBIAN_GPL3 = Path("/usr/share/common-licenses/GPL-3")
 
 
 def _documentation(module):
-    tree = ast.parse((ROOT / "plugins" / "modules" / ("%s.py" % module)).read_text())
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "DOCUMENTATION":
-            return yaml.safe_load(node.value.value)
-    raise AssertionError(module)
+    """The module's documentation as ansible-doc merges it (the attributes live in a doc fragment)."""
+    result = subprocess.run([str(VENV_BIN / "ansible-doc"), "--json", "sesmon.ses.%s" % module], env=playbook_env(),
+                            capture_output=True, text=True, check=True, timeout=120)
+    return json.loads(result.stdout)["sesmon.ses.%s" % module]["doc"]
 
 
 def test_copying_is_the_full_gpl3_text_and_galaxy_points_at_it():

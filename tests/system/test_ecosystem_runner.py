@@ -47,7 +47,7 @@ class Run:
         return [e["event_data"]["res"] for e in self.events if e["event"] == event and e["event_data"].get("task") == task]
 
 
-def _run(private, ident, playbook, endpoint):
+def _run(private, ident, playbook):
     result = subprocess.run(
         [str(RUNNER), "run", str(private), "-p", playbook, "--ident", ident],
         env=playbook_env(), capture_output=True, text=True, timeout=300, check=False,
@@ -71,7 +71,7 @@ def runs(tmp_path_factory):
     with DemoEndpoint() as endpoint:
         seed_cloudwatch(endpoint)
         (private / "env" / "extravars").write_text(yaml.safe_dump({"demo_endpoint_url": endpoint.url}))
-        yield {"demo": _run(private, "demo", "demo.yml", endpoint), "gate": _run(private, "gate", "gate.yml", endpoint),
+        yield {"demo": _run(private, "demo", "demo.yml"), "gate": _run(private, "gate", "gate.yml"),
                "private": private}
 
 

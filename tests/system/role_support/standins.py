@@ -203,7 +203,7 @@ def dispatch(state, config, obj, action, f):
                 print("%s;%s;%s;%s;1" % (h["id"], name, h["alias"], h["address"]))
         return
     if obj == "HOST" and action == "ADD":
-        # centreonHost::add: name;alias;address;templates;poller;hostgroups
+        # centreonHost::initInsertParameters (via centreonObject::add): name;alias;address;templates;poller;hostgroups
         if len(f) < 6:
             raise ClapiError("Missing parameters")
         name, alias, address, template, poller = f[:5]
@@ -213,8 +213,8 @@ def dispatch(state, config, obj, action, f):
             if tpl not in state["templates"]:
                 raise ClapiError("Object not found:%s" % tpl)
         if not poller:
-            raise ClapiError("Missing instance parameter")
-        # centreonHost::add: an unknown poller is replaced by getDefaultInstance(), without a word.
+            raise ClapiError("Instance name is mandatory")  # centreonHost::MISSING_INSTANCE
+        # centreonHost::initInsertParameters: an unknown poller is replaced by getDefaultInstance(), without a word.
         if poller not in pollers:
             poller = config["default_poller"]
         hosts[name] = {"id": len(hosts) + 1, "alias": alias, "address": address, "template": template, "poller": poller,

@@ -16,10 +16,9 @@ import http.client
 import socket
 import struct
 import threading
-import time
 from urllib.parse import urlsplit
 
-from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import Recorded
+from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import Recorded, RecordingServer, relay
 
 
 class Answer:
@@ -63,12 +62,11 @@ def _head(status, headers, length):
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
 
-class FaultServer:
+class FaultServer(RecordingServer):
     def __init__(self, behave, target=None):
+        super().__init__()
         self.behave = behave
         self.target = target
-        self.requests = []
-        self._lock = threading.Lock()
         self._stop = threading.Event()
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -77,23 +75,9 @@ class FaultServer:
         self.url = "http://127.0.0.1:%d" % self.sock.getsockname()[1]
         self._thread = threading.Thread(target=self._accept, daemon=True)
 
-    def operations(self):
-        with self._lock:
-            return [r.operation for r in self.requests]
-
-    def start(self):
-        self._thread.start()
-        return self
-
     def stop(self):
         self._stop.set()
         self.sock.close()
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
 
     def _accept(self):
         while not self._stop.is_set():
@@ -132,8 +116,7 @@ class FaultServer:
                 request, buffer = self._read_request(conn, buffer)
                 if request is None:
                     return
-                with self._lock:
-                    self.requests.append(request)
+                self._record(request)
                 action = self.behave(request) if self.behave else None
                 if action is None:
                     action = self._forward(request)
@@ -184,22 +167,5 @@ class FaultServer:
         if not self.target:
             return Answer(404, {"Content-Type": "text/plain"}, b"no such thing here")
         target = urlsplit(self.target)
-        connection = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
-        try:
-            headers = {k: v for k, v in request.headers.items() if k.lower() not in ("connection",)}
-            connection.request(request.method, request.url, body=request.body, headers=headers)
-            response = connection.getresponse()
-            data = response.read()
-            passed = {k: v for k, v in response.getheaders() if k.lower() not in ("transfer-encoding", "connection", "content-length")}
-            return Answer(response.status, passed, data)
-        finally:
-            connection.close()
-
-
-def wait_until(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return predicate()
+        headers = {k: v for k, v in request.headers.items() if k.lower() != "connection"}
+        return Answer(*relay(target.hostname, target.port, request.method, request.url, request.body, headers))

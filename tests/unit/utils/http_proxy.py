@@ -52,13 +52,54 @@ def operation_of(url, headers, body):
     return path
 
 
-class LoopbackProxy:
+def relay(host, port, method, path, body, headers):
+    """Send one request on and return its answer as ``(status, headers, body)``, hop-by-hop headers dropped."""
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        data = response.read()
+        passed = {k: v for k, v in response.getheaders() if k.lower() not in ("transfer-encoding", "connection", "content-length")}
+        return response.status, passed, data
+    finally:
+        conn.close()
+
+
+class RecordingServer:
+    """What both loopback servers share: the recorded requests and a thread run as a context manager.
+
+    Subclasses set ``self._thread`` and define ``stop()``.
+    """
+
+    def __init__(self):
+        self.requests = []
+        self._lock = threading.Lock()
+
+    def operations(self):
+        with self._lock:
+            return [r.operation for r in self.requests]
+
+    def _record(self, recorded):
+        with self._lock:
+            self.requests.append(recorded)
+
+    def start(self):
+        self._thread.start()
+        return self
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+class LoopbackProxy(RecordingServer):
     def __init__(self, target=None, fault=None, require_auth=None):
+        super().__init__()
         self.target = target
         self.fault = fault
         self.require_auth = require_auth
-        self.requests = []
-        self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -67,27 +108,9 @@ class LoopbackProxy:
     def url(self):
         return "http://127.0.0.1:%d" % self._server.server_address[1]
 
-    def operations(self):
-        with self._lock:
-            return [r.operation for r in self.requests]
-
-    def start(self):
-        self._thread.start()
-        return self
-
     def stop(self):
         self._server.shutdown()
         self._server.server_close()
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
-
-    def _record(self, recorded):
-        with self._lock:
-            self.requests.append(recorded)
 
     def _handler_class(self):
         proxy = self
@@ -125,15 +148,7 @@ class LoopbackProxy:
                     target = urlsplit(proxy.target)
                     host, port, path = target.hostname, target.port, self.path
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in ("proxy-authorization", "proxy-connection")}
-                conn = http.client.HTTPConnection(host, port, timeout=30)
-                try:
-                    conn.request(self.command, path, body=body, headers=headers)
-                    response = conn.getresponse()
-                    data = response.read()
-                    passed = {k: v for k, v in response.getheaders() if k.lower() not in ("transfer-encoding", "connection", "content-length")}
-                    return self._answer(response.status, passed, data)
-                finally:
-                    conn.close()
+                return self._answer(*relay(host, port, self.command, path, body, headers))
 
             def _answer(self, status, headers, body):
                 self.send_response(status)

@@ -20,6 +20,19 @@ try:
 except ImportError:  # ansible-core 2.17 and 2.18: AnsibleModule reads the serialized args from basic._ANSIBLE_ARGS
     patch_module_args = None
 
+REMOVE = object()  # in ``changes``: drop that option from the base
+
+
+def changed(base, changes):
+    """A copy of ``base`` with ``changes`` applied; a value of REMOVE drops the option."""
+    args = dict(base)
+    for key, value in changes.items():
+        if value is REMOVE:
+            args.pop(key, None)
+        else:
+            args[key] = value
+    return args
+
 
 @contextlib.contextmanager
 def module_args(args):
