@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import namedtuple
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from ansible_collections.sesmon.ses.plugins.module_utils.answers import MAX_DATAPOINTS_PER_CALL
 from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import CLOUDWATCH_STATISTICS
@@ -24,14 +24,13 @@ from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import as_ut
 
 __all__ = [
     "MAX_QUERIES_PER_REQUEST", "MetricQuery", "MetricDataRequest", "Series",
-    "aggregate", "align_window", "check_window", "query_id", "metric_data_query", "plan_requests", "fold_pages",
+    "aggregate", "check_window", "query_id", "metric_data_query", "plan_requests", "fold_pages",
     "get_metric_data",
 ]
 
 # GetMetricData accepts at most 500 queries per call.
 MAX_QUERIES_PER_REQUEST = 500
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 MetricQuery = namedtuple("MetricQuery", ["namespace", "metric_name", "dimensions", "statistic", "period"])
 MetricQuery.__doc__ = """One series to fetch. ``dimensions``: tuple of (name, value); ``statistic``: ``sum``, ``average``..."""
@@ -49,20 +48,6 @@ def check_window(now, timeframe):
     """
     end = as_utc(now).replace(microsecond=0)
     return end - timedelta(seconds=timeframe), end
-
-
-def align_window(now, timeframe, period):
-    """(start, end): ``now - timeframe`` rounded down and ``now`` rounded up to ``period`` boundaries."""
-    seconds = (as_utc(now) - _EPOCH).total_seconds()
-    start = math.floor((seconds - timeframe) / period) * period
-    end = math.ceil(seconds / period) * period
-    if end <= start:  # only when timeframe is 0; CloudWatch refuses start == end
-        end = start + period
-    return _from_epoch(start), _from_epoch(end)
-
-
-def _from_epoch(seconds):
-    return datetime.fromtimestamp(seconds, tz=timezone.utc)
 
 
 def _sum_in_order(values):

@@ -17,8 +17,8 @@ class SesmonError(Exception):
         return {}
 
     def as_dict(self):
-        """The error as result data; an option error has no AWS code, status or operation."""
-        return {"code": None, "http_status": None, "operation": None, "region": None, "message": str(self)}
+        """The error as result data; an option error has no AWS code, status, operation or request id."""
+        return {"code": None, "http_status": None, "operation": None, "region": None, "request_id": None, "message": str(self)}
 
 
 class OptionError(SesmonError):
@@ -46,6 +46,7 @@ class AwsApiError(SesmonError):
             "http_status": self.http_status,
             "operation": self.operation,
             "region": self.region,
+            "request_id": self.request_id,
             "message": str(self),
         }
 

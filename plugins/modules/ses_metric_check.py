@@ -454,10 +454,36 @@ errors:
       description: The region.
       type: str
       sample: eu-west-1
+    request_id:
+      description: AWS's request id, when AWS answered; null otherwise.
+      type: str
+      sample: 0355fd3c-2e6e-4ec0-9d27-3fd6c7ae8e11
     message:
       description: The one-line error message.
       type: str
       sample: "GetMetricData in eu-west-1 failed: AccessDenied (HTTP 403): not authorized"
+error:
+  description:
+    - The AWS error that failed the task before any check could be made (C(AssumeRole), for
+      example), with C(code), C(http_status), C(operation), C(region), C(request_id), C(message). An
+      option that is refused has only C(msg); a failed check (O(fail_on)) has RV(status) and RV(errors).
+  returned: failure, when no check could be made
+  type: dict
+  sample: {code: AccessDenied, http_status: 403, operation: AssumeRole, region: us-east-1, request_id: null,
+           message: "AssumeRole in us-east-1 failed: AccessDenied (HTTP 403): not authorized"}
+response_metadata:
+  description: AWS's request id and HTTP status of the request that failed the task, as amazon.aws returns them.
+  returned: failure, when AWS answered with a request id
+  type: dict
+  contains:
+    request_id:
+      description: AWS's request id, for AWS support.
+      type: str
+      sample: 0355fd3c-2e6e-4ec0-9d27-3fd6c7ae8e11
+    http_status_code:
+      description: The HTTP status of that answer.
+      type: int
+      sample: 403
 """
 
 from ansible_collections.sesmon.ses.plugins.module_utils.check_labels import all_labels

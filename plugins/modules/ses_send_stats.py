@@ -402,7 +402,7 @@ regions:
     - Each entry has C(region), C(failed), C(error), and the keys RV(quota), RV(datapoints),
       RV(totals), RV(window), RV(rates) and RV(account) for that region.
     - In a region that failed, C(failed) is true, C(error) holds C(code), C(http_status),
-      C(operation), C(region) and C(message), and the data keys are null. Otherwise C(failed)
+      C(operation), C(region), C(request_id) (AWS's request id, when AWS answered) and C(message), and the data keys are null. Otherwise C(failed)
       is false and C(error) is null.
   returned: always
   type: dict
@@ -425,6 +425,7 @@ regions:
       region: eu-west-1
       failed: true
       error: {code: AccessDenied, http_status: 403, operation: GetSendQuota, region: eu-west-1,
+              request_id: 0355fd3c-2e6e-4ec0-9d27-3fd6c7ae8e11,
               message: "GetSendQuota in eu-west-1 failed: AccessDenied (HTTP 403): User is not authorized"}
       quota: null
       datapoints: null
@@ -451,10 +452,27 @@ ansible_facts:
       returned: when O(publish_facts=true)
       sample: {region: us-east-1, regions: {}}
 error:
-  description: When every region failed, the first region's error (C(code), C(http_status), C(operation), C(region), C(message)).
+  description:
+    - When every region failed, the first region's error (C(code), C(http_status), C(operation),
+      C(region), C(request_id), C(message)), or the AWS error that stopped the task before any
+      region was read (C(AssumeRole), for example). An option that is refused has only C(msg).
   returned: failure
   type: dict
-  sample: {code: AccessDenied, http_status: 403, operation: GetSendQuota, region: eu-west-1, message: "GetSendQuota in eu-west-1 failed: AccessDenied"}
+  sample: {code: AccessDenied, http_status: 403, operation: GetSendQuota, region: eu-west-1,
+           request_id: 0355fd3c-2e6e-4ec0-9d27-3fd6c7ae8e11, message: "GetSendQuota in eu-west-1 failed: AccessDenied"}
+response_metadata:
+  description: AWS's request id and HTTP status of the request that failed the task, as amazon.aws returns them.
+  returned: failure, when AWS answered with a request id
+  type: dict
+  contains:
+    request_id:
+      description: AWS's request id, for AWS support.
+      type: str
+      sample: 0355fd3c-2e6e-4ec0-9d27-3fd6c7ae8e11
+    http_status_code:
+      description: The HTTP status of that answer.
+      type: int
+      sample: 403
 """
 
 from ansible_collections.sesmon.ses.plugins.module_utils.module import run_module

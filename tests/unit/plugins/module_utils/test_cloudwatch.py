@@ -27,7 +27,6 @@ from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import (
     MetricQuery,
     Series,
     aggregate,
-    align_window,
     check_window,
     fold_pages,
     get_metric_data,
@@ -59,22 +58,6 @@ def test_check_window_accepts_other_timezones_and_returns_utc():
     paris = timezone(timedelta(hours=2))
     start, end = check_window(T0.astimezone(paris), 300)
     assert start.tzinfo == UTC and end.tzinfo == UTC and end == T0
-
-
-def test_window_start_rounds_down_and_end_rounds_up():
-    now = T0 + timedelta(seconds=25)
-    start, end = align_window(now, 600, 60)
-    assert (start, end) == (T0 - timedelta(seconds=600), T0 + timedelta(seconds=60))
-
-
-def test_window_already_aligned_keeps_now_as_end():
-    assert align_window(T0, 600, 300) == (T0 - timedelta(seconds=600), T0)
-
-
-def test_window_accepts_other_timezones_and_returns_utc():
-    paris = timezone(timedelta(hours=2))
-    start, end = align_window(T0.astimezone(paris) + timedelta(seconds=1), 3600, 3600)
-    assert start.tzinfo == UTC and (start, end) == (T0 - timedelta(seconds=3600), T0 + timedelta(seconds=3600))
 
 
 # -- aggregation -------------------------------------------------------------------------------
@@ -273,16 +256,21 @@ def _aligned_now():
     return now, now.replace(second=0, microsecond=0)
 
 
+def _minute_window(minute):
+    """Ten minutes to the minute after ``minute``, on minute boundaries (as CloudWatch buckets them)."""
+    return minute - timedelta(minutes=10), minute + timedelta(minutes=1)
+
+
 def test_each_statistic_is_exact_against_moto(moto):
     session = _session(moto)
-    now, minute = _aligned_now()
+    _now, minute = _aligned_now()
     bucket_a, bucket_b = minute - timedelta(minutes=3), minute - timedelta(minutes=1)
     # Two datapoints in one period (average 2, sum 4) and one in another (10): the window's
     # average is the unweighted mean of the per-period averages, 6, not 14 / 3.
     _seed(session, "us-east-1", "Send", [(bucket_a + timedelta(seconds=5), 1.0), (bucket_a + timedelta(seconds=20), 3.0),
                                          (bucket_b + timedelta(seconds=5), 10.0)])
     _seed(session, "us-east-1", "Send", [(bucket_b, 99.0)], namespace="Other/Namespace")  # must not leak in
-    start, end = align_window(now, 600, 60)
+    start, end = _minute_window(minute)
     queries = [_query("Send", statistic) for statistic in STATS]
     found, requests = get_metric_data(session, "us-east-1", queries, start, end)
     assert requests == 1
@@ -292,19 +280,19 @@ def test_each_statistic_is_exact_against_moto(moto):
 
 def test_no_datapoints_is_a_complete_empty_series(moto):
     session = _session(moto)
-    now, _minute = _aligned_now()
-    start, end = align_window(now, 600, 60)
+    _now, minute = _aligned_now()
+    start, end = _minute_window(minute)
     found, requests = get_metric_data(session, "us-east-1", [_query("Delivery")], start, end)
     assert requests == 1 and found[0].value("sum") is None and found[0].problem is None and found[0].newest is None
 
 
 def test_540_queries_take_two_requests(recording_proxy):
     session = _session(recording_proxy.url)
-    now, minute = _aligned_now()
+    _now, minute = _aligned_now()
     _seed(session, "us-east-1", "Send", [(minute - timedelta(minutes=2), 4.0)])
     recording_proxy.requests.clear()
     queries = [_query("Send" if i % 2 else "Delivery", STATS[i % 5]) for i in range(540)]
-    found, requests = get_metric_data(session, "us-east-1", queries, *align_window(now, 600, 60))
+    found, requests = get_metric_data(session, "us-east-1", queries, *_minute_window(minute))
     assert requests == 2 and recording_proxy.operations() == ["GetMetricData", "GetMetricData"]
     sizes = [len(json.loads(r.body)["MetricDataQueries"]) for r in recording_proxy.requests]
     assert sizes == [500, 40]

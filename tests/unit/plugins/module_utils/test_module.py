@@ -33,7 +33,7 @@ def test_aws_error_is_one_line_with_structured_error():
     assert result["msg"] == "GetSendQuota in eu-west-1 failed: EndpointConnectionError: could not connect to %s/" % url
     assert result["error"] == {
         "code": "EndpointConnectionError", "http_status": None, "operation": "GetSendQuota",
-        "region": "eu-west-1", "message": result["msg"],
+        "region": "eu-west-1", "request_id": None, "message": result["msg"],
     }
     assert "Traceback" not in str(result) and "exception" not in result
     assert "s3cr3t-value" not in str(result)

@@ -263,6 +263,7 @@ def test_cloudwatch_throttling_storm_is_unknown_naming_throttling(proxy, tmp_pat
     assert run.returncode == 0 and (run.result["status"], run.result["exit_code"]) == ("UNKNOWN", 3)
     assert run.result["output"] == expected  # no perfdata: the seeded value was never read
     assert run.result["errors"][0]["code"] == "Throttling"
+    assert run.result["errors"][0]["request_id"] == "d2b5f2f4-0000-4000-8000-000000000011"  # from x-amzn-RequestId
     assert run.result["metrics"][0]["value"] is None and run.result["metrics"][0]["state"] == "UNKNOWN"
     assert count(proxy, "GetMetricData") == 2 and run.result["retry_attempts"] == 1
 

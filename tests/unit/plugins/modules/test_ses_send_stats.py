@@ -335,6 +335,7 @@ def test_one_region_failing_among_several(recording_proxy):
     assert failed["failed"] is True and failed["quota"] is None and failed["rates"] is None
     assert failed["error"] == {
         "code": "AccessDenied", "http_status": 403, "operation": "GetSendQuota", "region": "eu-west-1",
+        "request_id": "d2b5f2f4-0000-4000-8000-000000000001",
         "message": "GetSendQuota in eu-west-1 failed: AccessDenied (HTTP 403): User is not authorized to perform: ses:GetSendQuota",
     }
     assert result["regions"]["us-east-1"]["failed"] is False
