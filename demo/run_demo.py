@@ -41,8 +41,8 @@ def main():
     )
     print("== sesmon.ses demo: starting a local AWS endpoint (moto_server on 127.0.0.1)")
     with DemoEndpoint() as endpoint:
-        print("== seeding two weeks of SES activity in eu-west-1 (healthy) and us-east-1 (incident for the last %d hours)"
-              % story.INCIDENT_HOURS)
+        print("== seeding two weeks of SES activity in eu-west-1 (healthy, sparse reputation rates) and us-east-1"
+              " (incident for the last %d hours, account on probation)" % story.INCIDENT_HOURS)
         print("   (SES statistics, quota and account answers come from demo/story.py, which moto cannot hold;")
         print("    the CloudWatch AWS/SES metrics are written to moto with PutMetricData and read back for real)")
         seed_cloudwatch(endpoint)
@@ -51,7 +51,8 @@ def main():
         code = subprocess.call(command, env=env)
     print("== endpoint stopped")
     if code == 0:
-        print("== demo finished: the healthy region is OK, the incident region is CRITICAL, and the CI gate caught it")
+        print("== demo finished: the healthy region is OK (its sparse rates read where an average finds none),"
+              " the incident region is CRITICAL and on probation, and the CI gate caught it")
     return code
 
 

@@ -4,9 +4,11 @@
 
 """The demo's story: two weeks of SES activity for one account in two regions.
 
-eu-west-1 is healthy. us-east-1 was healthy too until about three hours ago, when a stale
-mailing list was imported: bounces spiked and complaints rose. Everything is deterministic
-(a fixed random seed), so the demo tells the same story every time.
+eu-west-1 is healthy, and quiet: SES published its reputation rates there only now and then,
+the newest 40 minutes ago, so a 10-minute average finds none. us-east-1 was healthy too until
+about three hours ago, when a stale mailing list was imported: bounces spiked, complaints rose,
+and AWS put the account on probation there. Everything is deterministic (a fixed random seed),
+so the demo tells the same story every time.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ BUCKET = datetime.timedelta(minutes=15)
 INCIDENT_HOURS = 3
 
 REGIONS = {
-    "eu-west-1": {"max_24_hour_send": 50000.0, "max_send_rate": 14.0, "peak": 420, "incident": False},
-    "us-east-1": {"max_24_hour_send": 100000.0, "max_send_rate": 50.0, "peak": 900, "incident": True},
+    "eu-west-1": {"max_24_hour_send": 50000.0, "max_send_rate": 14.0, "peak": 420, "incident": False,
+                  "enforcement": "HEALTHY", "reputation_every": 40},
+    "us-east-1": {"max_24_hour_send": 100000.0, "max_send_rate": 50.0, "peak": 900, "incident": True,
+                  "enforcement": "PROBATION", "reputation_every": 5},
 }
 
 
@@ -72,13 +76,13 @@ def account(region):
         "SendQuota": {"Max24HourSend": REGIONS[region]["max_24_hour_send"], "MaxSendRate": REGIONS[region]["max_send_rate"]},
         "SendingEnabled": True,
         "ProductionAccessEnabled": True,
-        "EnforcementStatus": "HEALTHY",
+        "EnforcementStatus": REGIONS[region]["enforcement"],
         "DedicatedIpAutoWarmupEnabled": False,
     }
 
 
 def cloudwatch_metric_data(region, now):
-    """AWS/SES metric datums for the last three hours, one per minute (counts) or five (rates)."""
+    """AWS/SES metric datums for the last three hours: counts every minute, rates every few minutes."""
     profile = REGIONS[region]
     rng = random.Random("cw-" + region)
     datums = []
@@ -89,7 +93,7 @@ def cloudwatch_metric_data(region, now):
         delivered = int(sent * (rng.uniform(0.85, 0.89) if in_incident else rng.uniform(0.985, 0.995)))
         datums.append({"MetricName": "Send", "Timestamp": when, "Value": float(sent), "Unit": "Count"})
         datums.append({"MetricName": "Delivery", "Timestamp": when, "Value": float(delivered), "Unit": "Count"})
-        if minutes_ago % 5 == 0:
+        if minutes_ago % profile["reputation_every"] == 0:
             # SES's reputation metrics are rates over a representative window: they move slowly.
             bounce = rng.uniform(0.110, 0.125) if in_incident else rng.uniform(0.006, 0.009)
             complaint = rng.uniform(0.0013, 0.0016) if in_incident else rng.uniform(0.0001, 0.0002)

@@ -2,7 +2,8 @@
 # Copyright: sesmon.ses contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""make demo tells its story: eu-west-1 OK, us-east-1 CRITICAL, the CI gate caught, endpoint stopped."""
+"""make demo tells its story: eu-west-1 OK, us-east-1 CRITICAL, the sparse rates read where a 10-minute
+average finds none, the account on probation caught, the CI gate caught, endpoint stopped."""
 
 from __future__ import annotations
 
@@ -21,6 +22,14 @@ def test_demo_runs_and_tells_the_story():
     assert "- 'us-east-1 -> CRITICAL: ''SES'' Statistic ''Latest'' Metrics rate of rejected sent" in out
     assert "This failure is the demo''s point" in out
     assert "rescued=1" in out and "failed=0" in out
-    assert "account HEALTHY, production" in out
+    flat = " ".join(out.split())  # the yaml callback wraps long lines
+    assert "account HEALTHY, production" in flat and "account PROBATION, production" in flat
+    # eu-west-1's reputation rates are sparse (newest 40 minutes old): an average finds nothing, latest does.
+    assert "- 'average over 10 minutes -> UNKNOWN: No metrics. Check your options" in flat
+    assert "- 'latest of the last day -> OK: ''SES'' Statistic ''Latest'' Metrics rate of rejected sent emails: 0.0088" in flat
+    assert "- 'newest reputation datapoint: 4" in flat  # 40 minutes, and the time the demo took to get there
+    # The account on probation in us-east-1 is WARNING; eu-west-1's healthy account is OK.
+    assert "- 'eu-west-1 -> OK: ''SES'' Statistic ''Latest'' Metrics account sending: enabled, account enforcement status: HEALTHY" in flat
+    assert "- 'us-east-1 -> WARNING: ''SES'' Statistic ''Latest'' Metrics account enforcement status: PROBATION | " in flat
     assert "== endpoint stopped" in out
     assert "Traceback" not in out + result.stderr

@@ -53,7 +53,7 @@ def test_error_dict_names_the_region():
         raise AwsApiError("GetSendQuota failed: Throttling", code="Throttling")
 
     outcome = for_each_region(["eu-west-1"], work)[0]
-    assert outcome.error_dict() == {"code": "Throttling", "http_status": None, "operation": None, "region": "eu-west-1",
+    assert outcome.error_dict() == {"code": "Throttling", "http_status": None, "operation": None, "region": "eu-west-1", "request_id": None,
                                     "message": "GetSendQuota failed: Throttling"}
 
 
