@@ -16,6 +16,11 @@ from ansible.module_utils.common import warnings as ansible_warnings
 from ansible.module_utils.common.text.converters import to_bytes
 
 try:
+    from ansible.module_utils import _internal as ansible_internal  # ansible-core 2.19+
+except ImportError:  # ansible-core 2.17 and 2.18
+    ansible_internal = None
+
+try:
     from ansible.module_utils.testing import patch_module_args  # ansible-core 2.19+
 except ImportError:  # ansible-core 2.17 and 2.18: AnsibleModule reads the serialized args from basic._ANSIBLE_ARGS
     patch_module_args = None
@@ -51,7 +56,12 @@ def run_module(main, args):
     # AnsibleModule keeps warnings process-wide; each run must only report its own.
     ansible_warnings._global_warnings.clear()  # pylint: disable=protected-access
     ansible_warnings._global_deprecations.clear()  # pylint: disable=protected-access
-    with module_args(args), contextlib.redirect_stdout(out):
+    # Once controller code has been imported in this process (a filter plugin test, say), ansible-core
+    # 2.19+ sends module warnings to the controller's Display instead of the result; a module runs
+    # apart from the controller, so the run does too.
+    as_module = (mock.patch.object(ansible_internal, "is_controller", False)
+                 if hasattr(ansible_internal, "is_controller") else contextlib.nullcontext())
+    with module_args(args), as_module, contextlib.redirect_stdout(out):
         try:
             main()
         except SystemExit:

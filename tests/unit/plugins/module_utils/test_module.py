@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.module import run_module as bridge
 from ansible_collections.sesmon.ses.tests.unit.utils.module_runner import run_module
@@ -56,6 +58,16 @@ def test_profile_with_keys_is_refused_before_any_call(aws_params):
 def test_warnings_are_passed_to_ansible(aws_params):
     result = run_module(_main_calling(lambda p, s: {"changed": False, "warnings": ["GetAccount denied"]}), aws_params)
     assert "GetAccount denied" in str(result["warnings"])  # 2.19 wraps each warning in a WarningSummary
+
+
+def test_warnings_reach_the_result_after_controller_code_was_imported(aws_params, monkeypatch):
+    """Importing ansible-core's controller code (2.19+) flags the process as the controller; a module run stays a module."""
+    internal = pytest.importorskip("ansible.module_utils._internal")
+    if not hasattr(internal, "is_controller"):
+        pytest.skip("ansible-core before 2.19 has no controller flag")
+    monkeypatch.setattr(internal, "is_controller", True)  # what ``import ansible._internal`` does
+    result = run_module(_main_calling(lambda p, s: {"changed": False, "warnings": ["GetAccount denied"]}), aws_params)
+    assert "GetAccount denied" in str(result.get("warnings"))
 
 
 def test_proxy_password_is_masked_in_results(aws_params):
