@@ -363,8 +363,8 @@ def _assert_agree_or_both_refuse(result, code, line):
 
 # Each example runs the plugin (~2-8 s, four awscli processes): few examples, no shrinking, and the
 # same ones on every run (derandomize), so CI is not at the mercy of the draw. The explicit example is
-# the draw that once showed a threshold the generator wrote with an exponent ("%g" of 0.00006):
-# Centreon calls it wrong, the module refuses it.
+# a reduced form of a draw that once came up with a threshold written with an exponent ("%g" of
+# 0.00006): Centreon calls it wrong, the module refuses it.
 @settings(max_examples=6, deadline=None, database=None, derandomize=True, phases=(Phase.explicit, Phase.generate),
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(case=_check_cases())

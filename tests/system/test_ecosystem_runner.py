@@ -26,16 +26,13 @@ RUNNER = ROOT / ".build" / "tools-venv" / "bin" / "ansible-runner"
 DEMO = ROOT / "playbooks" / "demo.yml"
 DEMO_PLAY = yaml.safe_load(DEMO.read_text())[0]
 SECRET = DEMO_PLAY["module_defaults"]["group/sesmon.ses.aws"]["secret_key"]
-
-
 STATS_TASK = next(task["name"] for task in DEMO_PLAY["tasks"] if "sesmon.ses.ses_send_stats" in task)
+GATE_TASK = next(task for task in DEMO_PLAY["tasks"] if "block" in task)["block"][0]
 
 
 def _gate_only_play():
     """The demo's play with only its CI gate task, without the rescue that the demo adds for the show."""
-    gate = next(task for task in DEMO_PLAY["tasks"] if "block" in task)
-    play = dict(DEMO_PLAY, name="The CI gate alone", tasks=[gate["block"][0]])
-    return [play]
+    return [dict(DEMO_PLAY, name="The CI gate alone", tasks=[GATE_TASK])]
 
 
 class Run:
@@ -88,7 +85,7 @@ def test_the_demo_succeeds_with_its_gate_failure_rescued(runs):
 def test_the_gate_alone_fails_the_job(runs):
     run = runs["gate"]
     assert (run.status, run.rc) == ("failed", 2)
-    failed = run.results("runner_on_failed", _gate_only_play()[0]["tasks"][0]["name"])
+    failed = run.results("runner_on_failed", GATE_TASK["name"])
     assert len(failed) == 1
     assert failed[0]["status"] == "CRITICAL" and failed[0]["msg"].startswith("CRITICAL: ")
 
@@ -105,7 +102,7 @@ def test_job_events_carry_the_module_results(runs):
              if e["event"] == "runner_item_on_ok" and e["event_data"].get("task") == check_name}
     assert items["eu-west-1"]["status"] == "OK" and items["us-east-1"]["status"] == "CRITICAL"
     assert items["us-east-1"]["perfdata"] and items["us-east-1"]["output"].startswith("CRITICAL: ")
-    gate = run.results("runner_on_failed", _gate_only_play()[0]["tasks"][0]["name"])
+    gate = run.results("runner_on_failed", GATE_TASK["name"])
     assert len(gate) == 1 and gate[0]["status"] == "CRITICAL"
 
 
