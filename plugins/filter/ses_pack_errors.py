@@ -15,7 +15,7 @@ description:
   - Checks a list of host entries as given to O(_input) (the role's C(centreon_ses_pack_hosts)) and returns one message per
     problem; an empty list means the entries are valid.
   - "Uses the collection's own code, the same as the modules: the region check of C(ses_send_stats)/C(ses_metric_check),
-    the Nagios range parser of the thresholds, and the timeframe/period rules of C(ses_metric_check)."
+    the thresholds' range parser (a range that can never alert for its label is refused), and the timeframe/period rules of C(ses_metric_check)."
   - Also checks what Centreon's CLAPI and plugin need, that is a name, no C(;) or line break in any value, access and
     secret key given together, a custom mode C(awscli) or C(paws), and a C(DIMENSION) of the form C(Name=Value).
   - Does not check that names are unique across entries.
@@ -65,7 +65,7 @@ from ansible.errors import AnsibleFilterError
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import validate_region
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import parse_dimension_sets, validate_window
-from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import parse_range
+from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import parse_label_range
 
 CUSTOM_MODES = ("awscli", "paws")
 SECRET_KEYS = ("access_key", "secret_key")
@@ -146,7 +146,7 @@ def entry_problems(entry, default_custom_mode="awscli"):
         if value is None:
             continue
         try:
-            parse_range(value)
+            parse_label_range(key.split("_", 1)[1].replace("_", "-"), value)  # warning_emails_spam -> emails-spam
         except OptionError as exc:
             problems.append("%s %s" % (key, exc))
     if entry.get("dimension") is not None:

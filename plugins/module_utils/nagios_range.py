@@ -140,6 +140,15 @@ class NagiosRange:
         within = self._low <= value <= self._high
         return within if self.inside else not within
 
+    def can_alert_within(self, low, high):
+        """True when some value in [low, high] (a label's domain, ends included) raises this threshold.
+
+        Compared as ``alerts`` compares: decimal bounds rounded to 8 decimals; the domain's ends are exact.
+        """
+        if self.inside:
+            return self._low <= high and self._high >= low
+        return low < self._low or high > self._high
+
     def normalized(self):
         """Centreon's perfdata form, numbers as typed: ``5`` -> ``0:5``, ``1,50:`` -> ``1.50:``, ``~:5``, ``@8:12``."""
         return _bound_text(self.start, self.end, self.inside, self.start_text, self.end_text)

@@ -12,6 +12,10 @@ Sources: SES developer guide, "Amazon SES sending review process FAQs" (faqs-enf
 and "Creating reputation monitoring alarms using CloudWatch" (reputationdashboard-cloudwatch-alarm.html).
 The account labels' states (PROBATION, SHUTDOWN, sending disabled, sandbox) are AWS's own words
 and need no preset; AWS documents no level for quota usage, so the preset has none.
+
+A range that cannot alert for any value of its label's domain (rates 0..1, ``quota-usage`` 0..100,
+counts 0 or more) is refused: ``critical: {emails-rejected: "10"}`` meant 10 % and would never fire.
+The role's filter (ses_pack_errors) refuses it with the same function, ``parse_label_range``.
 """
 
 from __future__ import annotations
@@ -20,8 +24,14 @@ from ansible_collections.sesmon.ses.plugins.module_utils.account_health import A
 from ansible_collections.sesmon.ses.plugins.module_utils.check_labels import known_label
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import RangeError, parse_range
+from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import metric_by_label
 
-__all__ = ["PRESETS", "PRESET_NAMES", "preset_ranges", "parse_thresholds"]
+__all__ = ["PRESETS", "PRESET_NAMES", "UnfireableRange", "label_domain", "parse_label_range", "preset_ranges", "parse_thresholds"]
+
+# (lowest value, highest value, what to say) of the values a label can take.
+_RATE_DOMAIN = (0.0, 1.0, "rates are fractions (0.1 is 10 %)")
+_COUNT_DOMAIN = (0.0, float("inf"), "counts are 0 or more")
+_PERCENT_DOMAIN = (0.0, 100.0, "quota-usage is a percentage from 0 to 100")
 
 PRESETS = {
     "none": {},
@@ -43,9 +53,35 @@ def preset_ranges(name, labels):
     return dict((label, levels.get(label, (None, None))) for label in labels)
 
 
+class UnfireableRange(RangeError):
+    """A valid range that no value of its label's domain can raise; ``reason`` starts with "can never alert"."""
+
+
+def label_domain(label):
+    """(low, high, hint) of the values ``label`` can take: rates 0..1, quota-usage 0..100, counts 0 or more."""
+    if label == "quota-usage":
+        return _PERCENT_DOMAIN
+    return _RATE_DOMAIN if metric_by_label(label).unit == "fraction" else _COUNT_DOMAIN
+
+
+def parse_label_range(label, text):
+    """``parse_range(text)``, and UnfireableRange when no value ``label`` can take would alert."""
+    threshold = parse_range(text)
+    if threshold is None:
+        return None
+    low, high, hint = label_domain(label)
+    if not threshold.can_alert_within(-float("inf"), float("inf")):
+        raise UnfireableRange(text, "can never alert: it holds every value; leave the threshold out for none")
+    if not threshold.can_alert_within(low, high):
+        raise UnfireableRange(text, "can never alert: %s" % hint)
+    return threshold
+
+
 def _parse_range(option, label, text):
     try:
-        return parse_range(text)
+        return parse_label_range(label, text)
+    except UnfireableRange as exc:
+        raise OptionError("%s.%s: '%s' %s" % (option, label, exc.text, exc.reason)) from None
     except RangeError as exc:
         raise OptionError("%s.%s: '%s' is not a valid Nagios range: %s" % (option, label, exc.text, exc.reason)) from None
 

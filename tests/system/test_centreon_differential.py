@@ -30,6 +30,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import RangeError, parse_range
+from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import UnfireableRange, parse_label_range
 from ansible_collections.sesmon.ses.plugins.modules import ses_metric_check
 from ansible_collections.sesmon.ses.tests.unit.utils import aws_env
 from ansible_collections.sesmon.ses.tests.unit.utils.module_runner import run_module
@@ -177,9 +178,13 @@ def test_ranges_agree_with_centreon_perfdata_pm():
     assert all(refused.values()), refused  # every documented refusal was exercised
 
 
+# Refused for a label, not as a range: a valid range that no value of the label can raise (ses_metric_check's thresholds).
+UNFIREABLE_WORDS = "can never alert"
+
+
 def test_guide_lists_every_refusal():
     guide = GUIDE.read_text(encoding="utf-8")
-    for name, _test, words in DOCUMENTED_REFUSALS:
+    for name, _test, words in DOCUMENTED_REFUSALS + (("unfireable", None, UNFIREABLE_WORDS),):
         assert words in guide, "%s: the migration guide must say %r" % (name, words)
 
 
@@ -271,7 +276,8 @@ TABLE = [
     pytest.param(dict(metrics=FOUR, thresholds={"emails-sent": ("10", "~:20"), "emails-delivered": ("10:", "@0:5"),
                                                 "emails-rejected": ("~:0.04", ":0.050"), "emails-spam": ("0,001:0,0012", "@~:0.001")}),
                  id="range-forms-1"),
-    pytest.param(dict(metrics=FOUR, thresholds={"emails-sent": (":", "+20:"), "emails-delivered": ("~:", "@10:10"),
+    # ':' and '~:' (never alerting on a count or a rate) are compared in the ranges test above, and refused here per label.
+    pytest.param(dict(metrics=FOUR, thresholds={"emails-sent": (":12", "+20:"), "emails-delivered": ("~:9", "@10:10"),
                                                 "emails-rejected": ("0.045:0.046", "@0.045:0.045"), "emails-spam": ("007", " 1,5: ")}),
                  id="range-forms-2"),
     pytest.param(dict(metrics={"Send": [10, 10], "Delivery": [10], "Reputation.BounceRate": [0.05], "Reputation.ComplaintRate": [0.001]},
@@ -300,6 +306,14 @@ def test_bad_threshold_is_unknown_there_and_a_task_failure_here(moto_server):
     assert result["failed"] and result["msg"].startswith("warning.emails-sent: 'abc' is not a valid Nagios range: ")
 
 
+def test_a_range_that_can_never_alert_is_ok_there_and_refused_here(moto_server):
+    # A documented refusal: 10 on a bounce rate (meant as 10 %) is 0:10, which no fraction leaves; Centreon stays OK for ever.
+    result, code, line = _run_both(moto_server, {"Reputation.BounceRate": [0.3]}, thresholds={"emails-rejected": (None, "10")})
+    assert code == 0 and line.startswith("OK: 'SES' Statistic 'Average' Metrics rate of rejected sent emails: 0.30 |")
+    assert line.rstrip().endswith("'SES~average#ses.emails.rejected.rate'=0.3;;0:10;;")
+    assert result["failed"] and result["msg"] == "critical.emails-rejected: '10' can never alert: rates are fractions (0.1 is 10 %)"
+
+
 def test_start_above_end_alerts_there_and_is_refused_here(moto_server):
     # A documented refusal: Centreon takes 10:5 and alerts on every value.
     result, code, line = _run_both(moto_server, {"Send": [7]}, thresholds={"emails-sent": ("10:5", None)})
@@ -320,6 +334,17 @@ def _in_order_mean(values):
     for value in present:
         total += value
     return total / len(present) if present else None
+
+
+def _fireable(label, text):
+    """False for a valid range that no value of the label can raise (refused here, accepted by Centreon: tested above)."""
+    try:
+        parse_label_range(label, text)
+    except UnfireableRange:
+        return False
+    except RangeError:
+        pass
+    return True
 
 
 @st.composite
@@ -345,7 +370,8 @@ def _check_cases(draw):
         choices = [st.integers(0, 400).map(str), st.integers(0, 3000).map(lambda i: "%g" % (i / 100000.0))]
         if mean is not None:
             choices.append(st.sampled_from([repr(mean), "%.2f" % mean, "%.8f" % mean, "%.9f" % mean]))  # at the value
-        pair = tuple(draw(st.one_of(st.none(), _ranges(st.one_of(*choices)))) for _position in range(2))
+        fireable = _ranges(st.one_of(*choices)).filter(lambda text, label=label: _fireable(label, text))
+        pair = tuple(draw(st.one_of(st.none(), fireable)) for _position in range(2))
         if pair != (None, None):
             thresholds[label] = pair
     return dict(metrics=metrics, thresholds=thresholds, zeroed=draw(st.booleans()), timeframe=timeframe, period=period)
@@ -366,7 +392,7 @@ def _assert_agree_or_both_refuse(result, code, line):
 # a reduced form of a draw that once came up with a threshold written with an exponent ("%g" of
 # 0.00006): Centreon calls it wrong, the module refuses it.
 @settings(max_examples=6, deadline=None, database=None, derandomize=True, phases=(Phase.explicit, Phase.generate),
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much])
 @given(case=_check_cases())
 @example(case=dict(metrics={"Send": [263.0, 18.0]}, thresholds={"emails-sent": ("6e-05:", None)},
                    zeroed=True, timeframe=900, period=60))

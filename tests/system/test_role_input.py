@@ -19,7 +19,7 @@ from ansible_collections.sesmon.ses.plugins.filter.ses_pack_errors import Filter
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import validate_region
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import validate_window
-from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import parse_range
+from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import parse_label_range
 
 from role_support import central, playbook, rootfs, standins
 from role_support.central import ACCESS_KEY, CLAPI_PASSWORD, SECRET_KEY, assert_no_secret, writes
@@ -46,16 +46,24 @@ def test_region_rule_is_the_modules_rule(region):
     assert any("region" in problem and "AWS region" in problem for problem in problems) == _raises(validate_region, region, option="region")
 
 
-@pytest.mark.parametrize("text", ["10", "10:", "~:10", "10:20", "@10:20", "1,5:", ":10", "20:10", "abc", "1e3", "~", "@", "5:6:7"])
-def test_threshold_rule_is_the_modules_rule(text):
-    """The filter flags a threshold exactly when the modules' parse_range refuses it, with its message."""
-    problems = ses_pack_errors([dict(GOOD, warning_emails_spam=text)])
+@pytest.mark.parametrize("key, text", [("warning_emails_spam", text) for text in (
+    "10", "10:", "~:10", "10:20", "@10:20", "1,5:", ":10", "20:10", "abc", "1e3", "~", "@", "5:6:7", "0.001", "@0.005:", "~:", "@2:")]
+    + [("critical_emails_sent", text) for text in ("10", ":", "0:", "@~:-1", "~:-1", "1:")])
+def test_threshold_rule_is_the_modules_rule(key, text):
+    """The filter flags a threshold exactly when the modules' parse_label_range refuses it (unfireable ranges included), with its message."""
+    problems = ses_pack_errors([dict(GOOD, **{key: text})])
     try:
-        parse_range(text)
+        parse_label_range(key.split("_", 1)[1].replace("_", "-"), text)
     except OptionError as exc:
-        assert problems == ["centreon_ses_pack_hosts[0] (aws-ses): warning_emails_spam %s" % exc]
+        assert problems == ["centreon_ses_pack_hosts[0] (aws-ses): %s %s" % (key, exc)]
     else:
         assert problems == []
+
+
+def test_a_rate_threshold_in_percent_is_refused_as_the_module_refuses_it():
+    """critical_emails_rejected: 10 meant 10 %: the range 0:10 can never alert on a fraction."""
+    problems = ses_pack_errors([dict(GOOD, critical_emails_rejected=10)])
+    assert problems == ["centreon_ses_pack_hosts[0] (aws-ses): critical_emails_rejected '10': can never alert: rates are fractions (0.1 is 10 %)"]
 
 
 @pytest.mark.parametrize("timeframe, period", [(3600, 60), (600, 300), (60, 60), (3600, 90), (30, 60), (86400 * 500, 3600),
@@ -119,6 +127,8 @@ ROLE_CASES = {
     "period-not-minutes": ({"centreon_ses_pack_hosts": _host(period=90)}, "period must be a multiple of 60 seconds"),
     "threshold-not-a-range": ({"centreon_ses_pack_hosts": _host(warning_emails_sent="abc")}, "warning_emails_sent 'abc'"),
     "threshold-reversed": ({"centreon_ses_pack_hosts": _host(critical_emails_spam="20:10")}, "start 20 is greater than end 10"),
+    "threshold-never-alerts": ({"centreon_ses_pack_hosts": _host(critical_emails_rejected=10)},
+                               "critical_emails_rejected '10': can never alert: rates are fractions (0.1 is 10 %)"),
     "dimension-without-equals": ({"centreon_ses_pack_hosts": _host(dimension="ses-config-set")}, "dimension must be Name=Value"),
     "null-name": ({"centreon_ses_pack_hosts": [dict(_host()[0], name=None)]}, "name is required"),
     "semicolon-in-secret": ({"centreon_ses_pack_hosts": _host(secret_key="SeCrEt;Key")}, "secret_key: no value may contain ';'"),

@@ -62,6 +62,41 @@ def test_good_ranges_including_comma_decimals_and_numbers():
     assert plan.thresholds["emails-delivered"] == (None, None)
 
 
+@pytest.mark.parametrize("option, label, text, hint", [
+    ("critical", "emails-rejected", "10", "rates are fractions (0.1 is 10 %)"),  # meant 10 %: 0:10 never alerts on 0..1
+    ("warning", "emails-spam", "@2:", "rates are fractions (0.1 is 10 %)"),
+    ("warning", "emails-spam", "1", "rates are fractions (0.1 is 10 %)"),
+    ("critical", "emails-sent", "0:", "counts are 0 or more"),
+    ("critical", "emails-sent", ":", "counts are 0 or more"),
+    ("warning", "emails-bounced", "@~:-1", "counts are 0 or more"),
+    ("warning", "quota-usage", "~:100", "quota-usage is a percentage from 0 to 100"),
+    ("critical", "quota-usage", "@100.5:", "quota-usage is a percentage from 0 to 100"),
+    ("warning", "emails-rejected", "~:", "it holds every value; leave the threshold out for none"),
+])
+def test_a_range_that_can_never_alert_is_refused(option, label, text, hint):
+    metrics = ["emails-sent", "emails-rejected", "emails-spam", "emails-bounced", "quota-usage"]
+    assert _error({"metrics": metrics, option: {label: text}}) == "%s.%s: '%s' can never alert: %s" % (option, label, text, hint)
+
+
+def test_a_rate_threshold_written_as_a_number_in_percent_is_refused():
+    assert _error({"critical": {"emails-rejected": 10}}) == "critical.emails-rejected: '10' can never alert: rates are fractions (0.1 is 10 %)"
+
+
+@pytest.mark.parametrize("label, text", [
+    ("emails-rejected", "1:"), ("emails-rejected", "0.999999999:"), ("emails-rejected", "@1:"), ("emails-rejected", "@~:0"),
+    ("emails-rejected", "~:0.999"), ("emails-sent", "1:"), ("emails-sent", "@0:0"), ("emails-sent", "~:-1"),
+    ("quota-usage", "~:99.9"), ("quota-usage", "@100:"), ("quota-usage", "80"),
+])
+def test_a_range_that_can_alert_at_the_edge_of_its_domain_is_accepted(label, text):
+    plan = build_plan({"metrics": ["emails-sent", "emails-rejected", "quota-usage"], "critical": {label: text}})
+    assert plan.thresholds[label][1] is not None
+
+
+def test_the_aws_preset_can_alert():
+    plan = build_plan({"thresholds": "aws"})
+    assert str(plan.thresholds["emails-rejected"][1]) == "@0.1:"
+
+
 def test_unknown_threshold_label():
     assert _error({"warning": {"emails-sennt": "5"}}).startswith(
         "warning: unknown metric label 'emails-sennt'; valid labels are: emails-sent, emails-delivered, ")

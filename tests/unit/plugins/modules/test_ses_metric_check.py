@@ -103,6 +103,15 @@ def test_bad_threshold_fails_with_a_clear_message(aws_params):
                              "(expected [@][start:][end], e.g. 10, 10:, ~:10, 10:20 or @10:20)")
 
 
+def test_a_threshold_that_can_never_alert_fails_before_any_request():
+    # No server listens at this port: a request would make the check UNKNOWN instead of this refusal.
+    args = {"region": "eu-west-1", "endpoint_url": "http://127.0.0.1:%d" % free_port(), "access_key": "AKIAIOSFODNN7EXAMPLE",
+            "secret_key": "s3cr3t-value", "critical": {"emails-rejected": "10"}, "fail_on": "critical"}
+    result = _run(args)
+    assert result["failed"] is True and "status" not in result
+    assert result["msg"] == "critical.emails-rejected: '10' can never alert: rates are fractions (0.1 is 10 %)"
+
+
 def test_unknown_statistic_is_refused_by_the_argument_spec(aws_params):
     result = _run(dict(aws_params, statistics=["Average"]))
     assert result["failed"] is True and "statistics" in result["msg"] and "Average" in result["msg"]
