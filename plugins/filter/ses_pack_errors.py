@@ -18,6 +18,8 @@ description:
     the thresholds' range parser (a range that can never alert for its label is refused), and the timeframe/period rules of C(ses_metric_check)."
   - Also checks what Centreon's CLAPI and plugin need, that is a name, no C(;) or line break in any value, access and
     secret key given together, a custom mode C(awscli) or C(paws), and a C(DIMENSION) of the form C(Name=Value).
+  - Refuses a key that a host entry does not have, naming the closest valid key, and a name with characters that CLAPI's
+    C(HOST ADD) would strip (C(checkIllegalChar), Centreon's C(illegal_object_name_chars), by default C(~!$%^&*"|'<>?,()=)).
   - Does not check that names are unique across entries.
   - Messages name the entry (its index and name) and the key, and show a value only for keys that are not secret.
 options:
@@ -62,6 +64,7 @@ import re
 
 from ansible.errors import AnsibleFilterError
 
+from ansible_collections.sesmon.ses.plugins.module_utils.centreon_names import illegal_chars, unknown_key_problem
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import validate_region
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import parse_dimension_sets, validate_window
@@ -71,6 +74,9 @@ CUSTOM_MODES = ("awscli", "paws")
 SECRET_KEYS = ("access_key", "secret_key")
 THRESHOLD_KEYS = tuple("%s_emails_%s" % (level, label)
                        for label in ("sent", "delivered", "rejected", "spam") for level in ("warning", "critical"))
+# The keys of a host entry (meta/argument_specs.yml documents each; a test holds the two lists together).
+HOST_KEYS = ("name", "alias", "address", "poller", "region", "access_key", "secret_key", "assume_role", "custom_mode",
+             "proxy_url", "extra_options", "timeframe", "period", "dimension") + THRESHOLD_KEYS
 # The pack's defaults for TIMEFRAME and PERIOD (Centreon's connector page for Amazon SES).
 PACK_TIMEFRAME = 3600
 PACK_PERIOD = 60
@@ -115,6 +121,15 @@ def entry_problems(entry, default_custom_mode="awscli"):
     name = entry.get("name")
     if name is None or not isinstance(name, (str, int)) or isinstance(name, bool) or not _text(name).strip():
         problems.append("name is required and must be non-empty text")
+    else:
+        stripped = illegal_chars(name)
+        if stripped:
+            problems.append("name %r has %s, which CLAPI's HOST ADD would strip (checkIllegalChar: Centreon's illegal_object_name_chars); "
+                            "rename the entry" % (name, ", ".join(repr(char) for char in stripped)))
+    for key in entry:
+        unknown = unknown_key_problem(key, HOST_KEYS)
+        if unknown:
+            problems.append(unknown)
     for key, value in entry.items():
         if value is not None and not isinstance(value, (dict, list)) and _FORBIDDEN.search(_text(value)):
             shown = "" if key in SECRET_KEYS else " (%r)" % (value,)

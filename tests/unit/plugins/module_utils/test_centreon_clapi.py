@@ -1,0 +1,43 @@
+# -*- coding: utf-8 -*-
+# Copyright: sesmon.ses contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""centreon_clapi: one-line diagnoses of CLAPI runs (missing command, refused logins, failed import lines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.sesmon.ses.plugins.module_utils.centreon_clapi import clapi_problem, import_failures
+
+SECRET = "pa55-w0rd"
+
+
+def test_a_failed_import_line_fails_whatever_the_exit_code():
+    result = {"rc": 0, "stdout": "Line 1 : Object not found:nosuchhost\n\n"}
+    assert import_failures(result["stdout"]) == ["Line 1 : Object not found:nosuchhost"]
+    assert clapi_problem(result, "import") == "CLAPI import reported 1 failed line(s) (exit 0): Line 1 : Object not found:nosuchhost"
+    assert clapi_problem({"rc": 0, "stdout": "\n"}, "import") == ""
+
+
+@pytest.mark.parametrize("result", [{"rc": 127, "stderr": "sh: centreon: not found"},
+                                    {"rc": 2, "failed": False, "msg": "[Errno 2] No such file or directory: b'centreon'"}])
+def test_missing_command_names_command_and_variable(result):
+    problem = clapi_problem(result, "POLLERLIST", command="centreon")
+    assert problem.startswith("CLAPI command 'centreon' not found on this host (centreon_ses_pack_clapi_command)"), problem
+
+
+@pytest.mark.parametrize("stdout, fragment", [
+    ("Authentication failed.\n", "Wrong centreon_ses_pack_clapi_password, or admin is locked out"),
+    ("Invalid credentials. 4 attempt(s) remaining\n", "Centreon blocks a user after 5 failed logins"),
+    ("Unable to login, your password has expired.\n", "Change the password of admin in Centreon"),
+    ("You don't have permissions for CLAPI.\n", "Only an admin user may use CLAPI"),
+])
+def test_refused_logins(stdout, fragment):
+    problem = clapi_problem({"rc": 1, "stdout": stdout + SECRET}, "POLLERLIST", secrets=[SECRET])
+    assert fragment in problem and SECRET not in problem and "\n" not in problem, problem
+
+
+def test_other_failures_are_short_and_masked():
+    problem = clapi_problem({"rc": 1, "stdout": ("x" * 400) + SECRET}, "HOST show", secrets=[SECRET])
+    assert problem.startswith("CLAPI HOST show failed (exit 1): ") and len(problem) < 400 and SECRET not in problem
+    assert clapi_problem({"rc": 0, "stdout": "poller_id;name\n1;Central\nReturn code end : 0\n"}, "POLLERLIST") == ""
