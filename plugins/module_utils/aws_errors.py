@@ -39,35 +39,67 @@ def _is_a(exc, class_name):
     return any(cls.__name__ == class_name for cls in type(exc).__mro__)
 
 
-def describe_exception(exc, params):
-    """(code, http_status, detail) for a botocore exception."""
+# The IAM action prefix of each botocore service name the collection calls.
+_IAM_PREFIX = {"ses": "ses", "sesv2": "ses", "cloudwatch": "cloudwatch", "sts": "sts"}
+_API_TITLE = {"ses": "the SES v1 API", "sesv2": "the SES v2 API", "cloudwatch": "the CloudWatch API", "sts": "the STS API"}
+_DENIED = frozenset(("AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess"))
+_NOT_OFFERED = frozenset(("UnknownOperation", "UnknownOperationException", "InvalidAction", "NotImplemented"))
+
+
+def iam_action(service, operation):
+    """``ses:GetAccount``: the IAM action an operation of ``service`` needs (None if unknown)."""
+    prefix = _IAM_PREFIX.get(service)
+    return "%s:%s" % (prefix, operation) if prefix and operation else None
+
+
+def _endpoint(params, exc=None):
+    url = (getattr(exc, "kwargs", None) or {}).get("endpoint_url") if exc is not None else None
+    return redact_url(url or params.get("endpoint_url")) or "the AWS endpoint"
+
+
+def _client_error(exc, params, service, operation):
+    """(code, status, cause): the cause first (what to do), AWS's own message after it."""
+    error = exc.response.get("Error", {}) if isinstance(exc.response, dict) else {}
+    status = (exc.response.get("ResponseMetadata") or {}).get("HTTPStatusCode") if isinstance(exc.response, dict) else None
+    code = str(error.get("Code") or "ClientError")
+    message = str(error.get("Message") or "")
+    if code == str(status) and message in ("", code):
+        message = ""  # botocore's text for an error answer without a body
+    cause = None
+    if code in _DENIED:
+        action = iam_action(service, operation)
+        cause = None if action and action in message else "the credentials lack the IAM action %s" % action if action else None
+    elif code in _NOT_OFFERED or status in (404, 501):
+        cause = "the endpoint %s does not offer %s%s (wrong endpoint_url, or an endpoint without it)" % (
+            _endpoint(params), _API_TITLE.get(service, "this API"), " (%s)" % operation if operation else "")
+    detail = "; ".join(part for part in (cause, message) if part) or str(exc)
+    return code, status, detail
+
+
+def describe_exception(exc, params, service=None, operation=None):
+    """(code, http_status, detail) for a botocore exception; the detail is whole (the caller masks, then cuts)."""
     if _is_a(exc, "ClientError"):
-        error = exc.response.get("Error", {})
-        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
-        return error.get("Code") or "ClientError", status, _first_words(error.get("Message") or exc)
-    endpoint = redact_url(params.get("endpoint_url")) or "the AWS endpoint"
+        return _client_error(exc, params, service, operation)
+    endpoint = _endpoint(params)
     known = (
-        ("ProxyConnectionError", "could not connect through the proxy %s" % redact_url(
+        ("ProxyConnectionError", "could not connect through the proxy %s (check proxy_url, aws_config.proxies, HTTPS_PROXY)" % redact_url(
             params.get("proxy_url") or getattr(exc, "kwargs", {}).get("proxy_url") or "of aws_config.proxies or HTTPS_PROXY")),
         ("ConnectTimeoutError", "no connection to %s within connect_timeout" % endpoint),
         ("ReadTimeoutError", "no answer from %s within read_timeout" % endpoint),
         ("SSLError", "TLS/SSL failure talking to %s (see validate_certs, aws_ca_bundle): %s" % (endpoint, exc)),
-        ("EndpointConnectionError", "could not connect to %s" % redact_url(getattr(exc, "kwargs", {}).get("endpoint_url") or endpoint)),
+        ("EndpointConnectionError", "could not connect to %s: check endpoint_url, the proxy (proxy_url, HTTPS_PROXY) and the region"
+         % _endpoint(params, exc)),
         ("NoCredentialsError", "no AWS credentials found: set access_key/secret_key, a profile, or the "
                                "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables"),
         ("PartialCredentialsError", "incomplete AWS credentials: %s" % exc),
         ("ProfileNotFound", "the AWS profile %r is not in the AWS config or credentials files" % params.get("profile")),
-        ("ParamValidationError", "invalid request parameters: %s" % " ".join(str(exc).split())),
+        ("ParamValidationError", "invalid request parameters: %s" % exc),
         ("NoRegionError", "no region given"),
-        ("ResponseParserError", "the answer from %s could not be read: %s" % (endpoint, _first_words(exc))),
+        ("ResponseParserError", "the answer from %s could not be read: %s" % (endpoint, exc)),
     )
     for name, detail in known:
         if _is_a(exc, name):
+            if name == "ResponseParserError":
+                return "UnreadableAnswer", None, detail
             return name.replace("Error", "") if name.endswith("TimeoutError") else name, None, detail
-    return type(exc).__name__, None, _first_words(exc)
-
-
-def _first_words(exc, limit=300):
-    """The exception's text on one line, cut short (parser errors embed whole answers)."""
-    text = " ".join(str(exc).split())
-    return text if len(text) <= limit else text[:limit] + "..."
+    return type(exc).__name__, None, str(exc)

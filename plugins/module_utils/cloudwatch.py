@@ -18,9 +18,10 @@ import math
 from collections import namedtuple
 from datetime import timedelta
 
-from ansible_collections.sesmon.ses.plugins.module_utils.answers import MAX_DATAPOINTS_PER_CALL
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import CLOUDWATCH_STATISTICS
+from ansible_collections.sesmon.ses.plugins.module_utils.answers import MAX_DATAPOINTS_PER_CALL, check_metric_values
+from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import CATALOGUE, CLOUDWATCH_STATISTICS
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import as_utc
+from ansible_collections.sesmon.ses.plugins.module_utils.values import foreign_text
 
 __all__ = [
     "MAX_QUERIES_PER_REQUEST", "MetricQuery", "MetricDataRequest", "Series",
@@ -123,12 +124,14 @@ class Series:
         values = result.get("Values") or []
         for timestamp, value in zip(timestamps, values):
             self.points.setdefault(as_utc(timestamp), float(value))
-        status = result.get("StatusCode")
+        status = foreign_text(result.get("StatusCode")) if result.get("StatusCode") is not None else None
         # An error on any page stays; otherwise the last page's status tells whether data is missing.
         if self.status_code not in ("InternalError", "Forbidden"):
             self.status_code = status
         for message in result.get("Messages") or []:
+            message = message if isinstance(message, dict) else {"Value": message}
             text = "%s: %s" % (message.get("Code"), message.get("Value")) if message.get("Code") else str(message.get("Value"))
+            text = foreign_text(text)[:200]  # CloudWatch's words go into the Nagios line: one line, no '|', no markup
             if text not in self.messages:
                 self.messages.append(text)
 
@@ -171,6 +174,23 @@ def fold_pages(pages, ids):
     return series
 
 
+_UNITS = dict((metric.metric_name, metric.unit) for metric in CATALOGUE)
+
+
+def values_check(ids, batch):
+    """A page check: each result's values against its metric's domain (a negative count, a rate above 1)."""
+    domains = dict((identifier, (_UNITS.get(query.metric_name), query.statistic, query.metric_name))
+                   for identifier, query in zip(ids, batch) if query.namespace == "AWS/SES")
+
+    def check(page):
+        for index, result in enumerate(page.get("MetricDataResults") or []):
+            domain = domains.get(result.get("Id"))
+            if domain is not None:
+                where = "MetricDataResults[%d] (%s, %s)" % (index, domain[2], domain[1])
+                check_metric_values(where, result.get("Values") or [], domain[0], domain[1])
+    return check
+
+
 def get_metric_data(session, region, queries, start, end):
     """Fetch ``queries`` in ``region``: (one Series per query, in order; number of HTTP requests)."""
     found = []
@@ -178,7 +198,8 @@ def get_metric_data(session, region, queries, start, end):
     for request, batch in zip(plan_requests(queries, start, end), _batches(queries)):
         folded = dict((identifier, Series()) for identifier in request.ids)
         # Pages are folded one by one (never all kept), and capped: a NextToken that never ends stops.
-        for page in session.pages("cloudwatch", "get_metric_data", region=region, max_pages=page_cap(batch, start, end), **request.kwargs):
+        for page in session.pages("cloudwatch", "get_metric_data", region=region, max_pages=page_cap(batch, start, end),
+                                  check=values_check(request.ids, batch), **request.kwargs):
             requests += 1
             for result in page.get("MetricDataResults") or []:  # as fold_pages does, one page at a time
                 target = folded.get(result.get("Id"))

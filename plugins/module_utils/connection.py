@@ -20,11 +20,14 @@ from ansible_collections.sesmon.ses.plugins.module_utils.aws_errors import descr
 from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import (
     build_config as _build_config,
     connection_argument_spec,
+    validate_credentials_text,
     validate_region,
     validate_url,
 )
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError, SesmonError
 from ansible_collections.sesmon.ses.plugins.module_utils.redaction import redact, secret_values
+from ansible_collections.sesmon.ses.plugins.module_utils.values import foreign_text
+from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import as_utc, iso_timestamp, utc_now
 from ansible_collections.sesmon.ses.plugins.module_utils.transport import (
     DEFAULT_TOTAL_TIMEOUT,
     Deadline,
@@ -56,6 +59,12 @@ __all__ = [
 ]
 
 MINIMUM_BOTOCORE_VERSION = "1.34.0"
+# A message holds at most this much of a foreign text (AWS's message, an exception's words).
+MAX_DETAIL = 300
+# botocore refreshes refreshable credentials 15 minutes (advisory) / 10 minutes (mandatory) before
+# they expire: 900-second AssumeRole credentials would look expiring at once and be fetched again
+# on every request. A task is bounded by total_timeout, so a small margin is enough.
+REFRESH_MARGINS = (120, 60)
 # A NextToken that never ends must not paginate forever; callers that know better pass max_pages.
 MAX_PAGES = 100
 
@@ -96,7 +105,19 @@ class _AssumedRoleProvider(CredentialProvider if botocore else object):
         self._fetch = fetch
 
     def load(self):
-        return DeferredRefreshableCredentials(refresh_using=self._fetch, method=self.METHOD)
+        return _TaskCredentials(refresh_using=self._fetch, method=self.METHOD)
+
+
+class _TaskCredentials(DeferredRefreshableCredentials if botocore else object):
+    """AssumeRole credentials refreshed only in their last REFRESH_MARGINS seconds: one STS call a task."""
+
+    _advisory_refresh_timeout, _mandatory_refresh_timeout = REFRESH_MARGINS
+
+
+def _check_assume_role(parsed, http_response=None, **kwargs):  # pylint: disable=unused-argument
+    """STS's answer checked like every other (answers.py) before botocore's fetcher reads it."""
+    if getattr(http_response, "status_code", 200) < 300:
+        check_answer("AssumeRole", parsed)
 
 
 class AwsSession:
@@ -129,8 +150,11 @@ class AwsSession:
         for name in ("endpoint_url", "sts_endpoint_url"):
             if p.get(name):
                 validate_url(p[name], name)
+        for name, environment in (("access_key", "AWS_ACCESS_KEY_ID"), ("secret_key", "AWS_SECRET_ACCESS_KEY"),
+                                  ("session_token", "AWS_SESSION_TOKEN")):
+            validate_credentials_text(p.get(name), "%s (or %s)" % (name, environment))
         if p.get("region"):
-            validate_region(p["region"])
+            validate_region(p["region"], endpoint_url=p.get("endpoint_url"))
         role = p.get("assume_role")
         if role:
             duration = role.get("duration_seconds")
@@ -167,6 +191,20 @@ class AwsSession:
             )
         return session
 
+    def _credentials(self, session):
+        """The session's credentials, resolved now: a profile whose credential_process cannot run is named."""
+        profile = self.params.get("profile") or "default"
+        try:
+            return session.get_credentials()
+        except OSError as exc:  # botocore runs credential_process with Popen and lets its OSError out
+            raise OptionError(self.redact("the credential_process of AWS profile %r cannot run: %s (check the program's path in "
+                                          "~/.aws/config or AWS_CONFIG_FILE)" % (profile, foreign_text(exc)))) from None
+        except botocore_errors.BotoCoreError as exc:
+            if type(exc).__name__ in ("CredentialRetrievalError", "InvalidConfigError", "ConfigParseError", "UnknownCredentialError"):
+                raise OptionError(self.redact("the credentials of AWS profile %r cannot be read (%s): %s" % (
+                    profile, type(exc).__name__, foreign_text(exc)), limit=MAX_DETAIL)) from None
+            raise
+
     def _make_session(self):
         role = self.params.get("assume_role")
         if not role:
@@ -178,28 +216,51 @@ class AwsSession:
             # STS has its own endpoint: a VPC endpoint for SES or CloudWatch does not answer AssumeRole.
             kwargs.update(region_name=sts_region, endpoint_url=self.params.get("sts_endpoint_url") or None,
                           config=self._config, verify=self._verify)
-            return self._bounded(source.create_client(service, **kwargs))
+            client = self._bounded(source.create_client(service, **kwargs))
+            client.meta.events.register("after-call.sts.AssumeRole", _check_assume_role)
+            return client
 
         extra = {"RoleSessionName": role["session_name"], "DurationSeconds": role["duration_seconds"]}
         if role.get("external_id"):
             extra["ExternalId"] = role["external_id"]
         try:
-            fetcher = AssumeRoleCredentialFetcher(sts_client, source.get_credentials(), role["role_arn"], extra_args=extra)
+            fetcher = AssumeRoleCredentialFetcher(sts_client, self._credentials(source), role["role_arn"], extra_args=extra)
         except botocore_errors.BotoCoreError as exc:
-            raise self.translate(exc, "AssumeRole", sts_region) from None
+            raise self.translate(exc, "AssumeRole", sts_region, service="sts") from None
+        duration = role["duration_seconds"]
 
         def fetch():
             try:
-                return fetcher.fetch_credentials()
+                fetched = fetcher.fetch_credentials()
             except SesmonError:
                 raise
+            except AnswerError as exc:
+                raise self._invalid_answer("AssumeRole", sts_region, exc, None) from None
             except Exception as exc:  # pylint: disable=broad-except  # as in call(): STS's answer could not be read
-                raise self.translate(exc, "AssumeRole", sts_region) from None
+                raise self.translate(exc, "AssumeRole", sts_region, service="sts") from None
+            self._check_expiry(fetched, sts_region, duration)
+            return fetched
 
         # Static credentials would shadow this provider, so the role's session is given none.
         session = self._botocore_session()
         session.get_component("credential_provider").insert_before("env", _AssumedRoleProvider(fetch))
         return session
+
+    def _check_expiry(self, fetched, sts_region, duration):
+        """Credentials that STS gives already expired (by this host's clock): the clock or the duration, named."""
+        try:
+            expiry = as_utc(fetched["expiry_time"])
+        except (KeyError, TypeError, ValueError):
+            return
+        left = (expiry - utc_now()).total_seconds()
+        if left > REFRESH_MARGINS[1]:
+            return
+        raise AwsApiError(
+            "AssumeRole in %s failed: ExpiredToken: STS answered credentials that expire at %s, %s by this host's clock (now %s); "
+            "assume_role.duration_seconds is %d, so the host's clock is about %d s ahead of AWS's: set it right (NTP)"
+            % (sts_region or "(no region)", iso_timestamp(expiry), "already past" if left <= 0 else "in %d s" % left,
+               iso_timestamp(utc_now()), duration, max(0, duration - left)),
+            code="ExpiredToken", operation="AssumeRole", region=sts_region)
 
     def default_region_or_none(self, session=None):
         region = self.params.get("region")
@@ -210,7 +271,7 @@ class AwsSession:
         except botocore_errors.BotoCoreError:
             return None
         if region:
-            validate_region(region, "the region of the AWS profile or AWS_REGION")
+            validate_region(region, "the region of the AWS profile or AWS_REGION", endpoint_url=self.params.get("endpoint_url"))
         return region or None
 
     @property
@@ -218,8 +279,8 @@ class AwsSession:
         region = self.default_region_or_none()
         if not region:
             raise OptionError(
-                "No region given: set the region option (alias aws_region), the AWS_REGION or "
-                "AWS_DEFAULT_REGION environment variable, or a region in the AWS profile"
+                "No region given: set the region option (alias aws_region), AWS_REGION or AWS_DEFAULT_REGION, or a region "
+                "in the AWS profile; with module_defaults, use group/sesmon.ses.aws (core's group/aws does not hold these modules)"
             )
         return region
 
@@ -238,6 +299,7 @@ class AwsSession:
             if key not in self._clients:
                 endpoint = self.params.get("sts_endpoint_url") if service == "sts" else self.params.get("endpoint_url")
                 try:
+                    self._credentials(self._session)  # a failing credential_process, named (botocore caches them)
                     self._clients[key] = self._bounded(self._session.create_client(
                         service,
                         region_name=region,
@@ -245,10 +307,16 @@ class AwsSession:
                         config=self._config,
                         verify=self._verify,
                     ))
+                except SesmonError:
+                    raise
                 except botocore_errors.BotoCoreError as exc:
-                    raise self.translate(exc, "CreateClient(%s)" % service, region) from None
+                    raise self.translate(exc, "CreateClient(%s)" % service, region, service=service) from None
                 except ValueError as exc:
-                    raise OptionError(self.redact(self._client_value_error(exc, service))) from None
+                    raise OptionError(self.redact(self._client_value_error(exc, service), limit=MAX_DETAIL)) from None
+                except (TypeError, AttributeError, KeyError, OSError) as exc:
+                    # botocore only uses aws_config's and the profile's values here (user_agent_appid: 1, say).
+                    raise OptionError(self.redact("aws_config or the AWS profile holds a value botocore cannot use to create the %s client "
+                                                  "(%s: %s)" % (service, type(exc).__name__, foreign_text(exc)), limit=MAX_DETAIL)) from None
             return self._clients[key]
 
     def _client_value_error(self, exc, service):
@@ -271,12 +339,15 @@ class AwsSession:
             raise
         except Exception as exc:  # pylint: disable=broad-except  # botocore's parsers raise KeyError, ValueError...
             self._count_retries(getattr(exc, "response", None))
-            raise self.translate(exc, api_name, client.meta.region_name) from None
+            raise self.translate(exc, api_name, client.meta.region_name, service=service) from None
         self._count_retries(response)
         return self._checked(api_name, response, client.meta.region_name)
 
-    def pages(self, service, operation, region=None, max_pages=MAX_PAGES, **kwargs):
-        """Each checked page of a paginated operation, one at a time; AwsApiError after ``max_pages``."""
+    def pages(self, service, operation, region=None, max_pages=MAX_PAGES, check=None, **kwargs):
+        """Each checked page of a paginated operation, one at a time; AwsApiError after ``max_pages``.
+
+        ``check(page)``, when given, checks more (the values' domains): its AnswerError is an InvalidAnswer too.
+        """
         client = self.client(service, region)
         api_name = client.meta.method_to_api_mapping.get(operation, operation)
         region_name = client.meta.region_name
@@ -291,7 +362,7 @@ class AwsSession:
                 raise
             except Exception as exc:  # pylint: disable=broad-except  # as in call()
                 self._count_retries(getattr(exc, "response", None))
-                raise self.translate(exc, api_name, region_name) from None
+                raise self.translate(exc, api_name, region_name, service=service) from None
             count += 1
             self._count_retries(page)
             if count > max_pages:
@@ -299,16 +370,23 @@ class AwsSession:
                     "%s in %s failed: TooManyPages: the endpoint kept answering a NextToken after %d pages, more than this "
                     "request can need; stopped" % (api_name, region_name, max_pages),
                     code="TooManyPages", operation=api_name, region=region_name)
-            yield self._checked(api_name, page, region_name)
+            yield self._checked(api_name, page, region_name, check)
 
-    def _checked(self, api_name, response, region):
+    def _checked(self, api_name, response, region, check=None):
         try:
-            return check_answer(api_name, response)
+            check_answer(api_name, response)
+            if check is not None:
+                check(response)
+            return response
         except AnswerError as exc:
-            metadata = response.get("ResponseMetadata") if isinstance(response, dict) else None
-            raise AwsApiError(self.redact("%s in %s failed: InvalidAnswer: the answer cannot be used: %s" % (api_name, region, exc)),
-                              code="InvalidAnswer", http_status=(metadata or {}).get("HTTPStatusCode"), operation=api_name,
-                              region=region, request_id=(metadata or {}).get("RequestId")) from None
+            raise self._invalid_answer(api_name, region, exc, response) from None
+
+    def _invalid_answer(self, api_name, region, exc, response):
+        metadata = response.get("ResponseMetadata") if isinstance(response, dict) else None
+        detail = self.redact(foreign_text(self.redact(exc)), limit=MAX_DETAIL)
+        return AwsApiError("%s in %s failed: InvalidAnswer: the answer cannot be used: %s" % (api_name, region, detail),
+                           code="InvalidAnswer", http_status=(metadata or {}).get("HTTPStatusCode"), operation=api_name,
+                           region=region, request_id=(metadata or {}).get("RequestId"))
 
     def _count_retries(self, response):
         metadata = response.get("ResponseMetadata") if isinstance(response, dict) else None
@@ -318,24 +396,37 @@ class AwsSession:
 
     # -- errors --------------------------------------------------------------------------------
 
-    def redact(self, text):
-        return redact(text, self._secrets)
+    def redact(self, text, limit=None):
+        """``text`` with every secret (and every piece of one) masked, then cut to ``limit``."""
+        return redact(text, self._secrets, limit)
 
-    def translate(self, exc, operation, region):
+    def clean(self, text, limit=MAX_DETAIL):
+        """Foreign text (AWS's, a proxy's, an exception's) for a message: masked, one line, no markup or '|', then cut."""
+        return self.redact(foreign_text(self.redact(text)), limit)
+
+    def translate(self, exc, operation, region, service=None):
         """One AwsApiError, one line, no secret, for any exception botocore let out."""
         request_id = None
         if isinstance(exc, TransportError):
             code, status, detail = exc.code, None, exc.detail
+        elif isinstance(exc, RuntimeError) and "still expired" in str(exc):
+            # botocore: "Credentials were refreshed, but the refreshed credentials are still expired."
+            code, status = "ExpiredToken", None
+            detail = ("the credentials were refreshed but are still expired: %s" % (
+                "STS AssumeRole answered credentials already past their expiry by this host's clock; set the clock right (NTP)"
+                if self.params.get("assume_role") else "the credential source (profile, credential_process, instance role) gave expired "
+                                                       "credentials, or this host's clock is ahead"))
         elif botocore and isinstance(exc, _BOTOCORE_ERRORS):
-            code, status, detail = describe_exception(exc, self.params)
+            code, status, detail = describe_exception(exc, self.params, service, operation)
             request_id = ((getattr(exc, "response", None) or {}).get("ResponseMetadata") or {}).get("RequestId")
         else:
             endpoint = redact_url(self.params.get("endpoint_url")) or "the AWS endpoint"
             code, status = "UnreadableAnswer", None
-            detail = "the answer from %s could not be read (%s: %s)" % (endpoint, type(exc).__name__, " ".join(str(exc).split())[:200])
+            detail = "the answer from %s could not be read (%s: %s)" % (endpoint, type(exc).__name__, exc)
+        code = re.sub(r"[^A-Za-z0-9_.:-]", "", self.redact(code))[:64] or "ClientError"  # an endpoint's code is foreign text too
         where = "%s in %s" % (operation, region or "(no region)")
         status_text = " (HTTP %s)" % status if status else ""
-        message = self.redact("%s failed: %s%s: %s" % (where, code, status_text, detail))
+        message = "%s failed: %s%s: %s" % (where, code, status_text, self.clean(detail))
         if request_id:
             with self._lock:
                 self.request_ids[message] = request_id

@@ -23,7 +23,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.version import DEFAULT_
 
 __all__ = [
     "MAX_TIMEOUT", "MAX_TOTAL_TIMEOUT", "DICT_OPTIONS", "connection_argument_spec", "validate_region",
-    "validate_url", "validate_timeouts", "validate_user_agent", "check_aws_config", "build_config",
+    "validate_url", "validate_timeouts", "validate_user_agent", "validate_credentials_text", "check_aws_config", "build_config",
 ]
 
 MAX_TIMEOUT = 3600  # connect_timeout, read_timeout: beyond an hour is a typo, not a setting
@@ -101,9 +101,10 @@ def connection_argument_spec():
     )
 
 
-def validate_region(region, option="region"):
-    """``region`` when it is an AWS region name (botocore's partitions), else OptionError naming ``option``."""
-    problem = region_name_problem(region)
+def validate_region(region, option="region", endpoint_url=None):
+    """``region`` when it is an AWS region name where SES is offered (botocore's data; with ``endpoint_url``
+    any name of a partition's pattern), else OptionError naming ``option``."""
+    problem = region_name_problem(region, endpoint_url)
     if problem:
         raise OptionError("%s %r %s" % (option, region, problem))
     return region
@@ -140,6 +141,19 @@ def validate_timeouts(params):
         _seconds(params.get(name), name, maximum)
 
 
+def validate_credentials_text(value, option):
+    """Keys and tokens are sent in HTTP headers as given: a line break or a space at either end is a copy slip, named."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value != value.strip():
+        where = "ends" if value[-1:].isspace() else "starts"
+        raise OptionError("%s %s with a line break or a space (a YAML | block adds a final line break; use |- or strip it): "
+                          "the AWS credentials are sent in an HTTP header as given" % (option, where))
+    if any(ord(char) < 0x21 or ord(char) == 0x7f for char in value) or not value.isascii():
+        raise OptionError("%s holds a control character, a space or a non-ASCII character: AWS credentials never do" % option)
+    return value
+
+
 def validate_user_agent(value, option="user_agent"):
     if value is None:
         return None
@@ -153,8 +167,29 @@ def validate_user_agent(value, option="user_agent"):
 
 
 _CONFIG_SECONDS = ("connect_timeout", "read_timeout")
-_CONFIG_INTEGERS = ("max_pool_connections",)
-_CONFIG_DICTS = ("retries", "proxies", "proxies_config", "s3")
+_CONFIG_INTEGERS = ("max_pool_connections", "request_min_compression_size_bytes")
+_CONFIG_DICTS = ("retries", "proxies", "proxies_config", "s3", "client_context_params")
+# botocore Config parameters that are text (a number there fails deep in botocore, as a bug would).
+_CONFIG_TEXTS = ("region_name", "signature_version", "user_agent", "user_agent_appid", "defaults_mode",
+                 "request_checksum_calculation", "response_checksum_validation", "account_id_endpoint_mode",
+                 "sigv4a_signing_region_set", "auth_scheme_preference")
+_CONFIG_BOOLS = ("parameter_validation", "inject_host_prefix", "use_dualstack_endpoint", "use_fips_endpoint",
+                 "ignore_configured_endpoint_urls", "tcp_keepalive", "disable_request_compression",
+                 "s3_disable_express_session_auth")
+_RETRY_KEYS = {"max_attempts": 0, "total_max_attempts": 1}
+_RETRY_MODES = ("standard", "adaptive", "legacy")
+
+
+def _check_config_retries(retries):
+    for key, value in retries.items():
+        if key in _RETRY_KEYS:
+            if isinstance(value, bool) or not isinstance(value, int) or not _RETRY_KEYS[key] <= value <= 100:
+                raise OptionError("aws_config.retries.%s must be a whole number from %d to 100, got %r" % (key, _RETRY_KEYS[key], value))
+        elif key == "mode":
+            if value not in _RETRY_MODES:
+                raise OptionError("aws_config.retries.mode must be one of %s, got %r" % (", ".join(_RETRY_MODES), value))
+        else:
+            raise OptionError("aws_config.retries.%s is not a botocore retries setting (max_attempts, total_max_attempts, mode)" % key)
 
 
 def check_aws_config(config):
@@ -172,10 +207,24 @@ def check_aws_config(config):
     for key in _CONFIG_DICTS:
         if key in config and config[key] is not None and not isinstance(config[key], dict):
             raise OptionError("aws_config.%s must be a dictionary, got a value of type %s" % (key, values.type_name(config[key])))
+    for key in _CONFIG_TEXTS:
+        if config.get(key) is not None:
+            try:
+                values.one_line_text(config[key])
+            except ValueError as exc:
+                raise OptionError("aws_config.%s %s" % (key, exc)) from None
+    for key in _CONFIG_BOOLS:
+        if config.get(key) is not None and not isinstance(config[key], bool):
+            raise OptionError("aws_config.%s must be true or false, got a value of type %s" % (key, values.type_name(config[key])))
+    _check_config_retries(config.get("retries") or {})
+    for scheme, url in (config.get("proxies") or {}).items():
+        if not isinstance(url, str):
+            raise OptionError("aws_config.proxies.%s must be a URL, got a value of type %s" % (scheme, values.type_name(url)))
     for scheme, url in (config.get("proxies") or {}).items():
         validate_url(url, "aws_config.proxies.%s" % scheme)
-    if "user_agent_extra" in config:
-        validate_user_agent(config["user_agent_extra"], "aws_config.user_agent_extra")
+    for key in ("user_agent_extra", "user_agent_appid", "user_agent"):
+        if config.get(key) is not None:
+            validate_user_agent(config[key], "aws_config.%s" % key)
     return config
 
 

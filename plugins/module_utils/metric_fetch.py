@@ -8,6 +8,9 @@ The counts are read over ``timeframe``; a ``latest`` statistic over ``reputation
 request serves both when it can (each query carries its own Period): it starts whole count
 periods before the timeframe, so the count buckets keep their boundaries, and each series is then
 cut back to its window client-side. Pure except ``fetch_targets``, which calls the fetch function.
+
+Every series is cut, whatever was asked: a datapoint CloudWatch (or an endpoint in its place)
+stamps after the window's end, or before its first bucket, is dropped, never counted.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ RETENTION_TIERS = ((63 * _DAY, 3600, "1-hour"), (15 * _DAY, 300, "5-minute"))
 
 FetchWindows = namedtuple("FetchWindows", ["requests", "counts_cut", "latest_cut", "latest_period"])
 FetchWindows.__doc__ = """``requests``: [(start, end, kinds)], kinds ``window`` and/or ``latest``;
-the cuts: (start, end) or None (nothing cut); ``latest_period``: the Period of ``latest`` queries."""
+the cuts: (start, end), or None when no such query is made; ``latest_period``: the Period of ``latest`` queries."""
 
 
 def tier_unit(age_seconds):
@@ -47,8 +50,10 @@ def _floor(when, step):
 
 def fetch_windows(now, start, end, period, lookback, uses_latest):
     """The FetchWindows of a check whose timeframe is [start, end); ``lookback`` in seconds."""
+    # CloudWatch starts the buckets at the start rounded down to its unit (the minute up to 15 days).
+    own_cut = (_floor(start, tier_unit((now - start).total_seconds())), end)
     if not uses_latest:
-        return FetchWindows([(start, end, ("window",))], None, None, None)
+        return FetchWindows([(start, end, ("window",))], own_cut, None, None)
     lookback_start = now - timedelta(seconds=lookback)
     steps = max(0, math.ceil((start - lookback_start).total_seconds() / period))
     joint_start = start - timedelta(seconds=steps * period)
@@ -61,7 +66,7 @@ def fetch_windows(now, start, end, period, lookback, uses_latest):
         return FetchWindows([(joint_start, end, ("window", "latest"))], counts_cut, (_floor(lookback_start, unit), end), unit)
     # The counts' period is too fine for data as old as the look-back: two requests.
     unit = tier_unit(lookback)
-    return FetchWindows([(start, end, ("window",)), (lookback_start, end, ("latest",))], None, (_floor(lookback_start, unit), end), unit)
+    return FetchWindows([(start, end, ("window",)), (lookback_start, end, ("latest",))], own_cut, (_floor(lookback_start, unit), end), unit)
 
 
 def _query(target, period, latest_period):

@@ -32,7 +32,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.connection import (
 from ansible_collections.sesmon.ses.plugins.module_utils import values
 from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import DICT_OPTIONS
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import SesmonError
-from ansible_collections.sesmon.ses.plugins.module_utils.redaction import redact
+from ansible_collections.sesmon.ses.plugins.module_utils.redaction import redact, redact_tree
 
 # After total_timeout, requests stop on their own within a read; past this grace the process stops.
 HARD_STOP_GRACE = 15.0
@@ -144,16 +144,18 @@ def run_module(argument_spec, execute, **kwargs):
         result = execute(module.params, session)
     except SesmonError as exc:
         _disarm(alarm)
-        module.fail_json(msg=str(exc), **exc.result_fields())
+        # Every text of a result is masked once more as a whole (pieces of secrets included), whoever built it.
+        module.fail_json(**redact_tree(dict(exc.result_fields(), msg=str(exc)), secrets))
     except Exception as exc:  # pylint: disable=broad-except  # the last resort: never a traceback
-        bug = "%s: %s" % (type(exc).__name__, " ".join(str(exc).split())[:300])
+        bug = "%s: %s" % (type(exc).__name__, redact(" ".join(str(exc).split()), secrets, limit=300))
     finally:
         _disarm(alarm)
     if bug:
         module.fail_json(msg=redact("Unexpected error in sesmon.ses (%s). This is a bug in the collection, not in your "
                                     "input or in AWS: please report it with the task that caused it." % bug, secrets))
+    result = redact_tree(result, secrets)
     for warning in result.pop("warnings", []):
-        module.warn(redact(warning, secrets))
+        module.warn(warning)
     if result.get("failed"):
         error = result.get("error")
         request_id = session.request_ids.get(error.get("message")) if isinstance(error, dict) else None

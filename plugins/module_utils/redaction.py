@@ -8,18 +8,28 @@ A secret can reach a message stripped (a token from a YAML ``|`` block ends in a
 repr'd (``Invalid header value b'...\\n'``), JSON- or URL-encoded, inside a URL's user:password,
 or as the base64 of a proxy's Basic credentials. ``secret_forms`` gives all of them, so that
 both our own messages and ansible-core's ``no_log_values`` mask every one.
+
+``redact`` masks before anything is cut, and it also masks every piece of 16 characters or more
+of a secret form: a message cut (by us, by botocore, by a proxy that echoes headers) in the middle
+of a 500-character session token still shows none of it, and neither does a token wrapped over
+two lines of an HTML page. ``redact_tree`` does the same over a whole result.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
+import html
 import json
 import os
 from urllib.parse import quote, quote_plus, unquote, urlsplit
 
 from ansible_collections.sesmon.ses.plugins.module_utils.aws_errors import REDACTED
 
-__all__ = ["SECRET_OPTIONS", "URL_OPTIONS", "secret_forms", "secret_values", "redact"]
+__all__ = ["SECRET_OPTIONS", "URL_OPTIONS", "PIECE", "secret_forms", "secret_values", "redact", "redact_tree"]
+
+# No piece of a secret this long (or longer) ever shows; shorter pieces cannot be told from ordinary text.
+PIECE = 16
 
 # Option name -> its aliases: the options whose whole value is secret.
 SECRET_OPTIONS = {
@@ -69,6 +79,7 @@ def secret_forms(secret):
             quote(text, safe=""),
             quote(text),
             quote_plus(text),
+            html.escape(text),
         ))
     forms.update(line.strip() for line in secret.splitlines() if len(line.strip()) >= 8)
     return set(form for form in forms if form and form.strip())
@@ -124,10 +135,59 @@ def secret_values(params, environ=None):
     return forms
 
 
-def redact(text, secrets):
-    """``text`` with every secret form replaced by ********, the longest first."""
+@functools.lru_cache(maxsize=8)
+def _pieces(secrets):
+    """(forms longest first, every PIECE-long piece of the forms at least PIECE long)."""
+    ordered = tuple(sorted(secrets, key=len, reverse=True))
+    # A whole URL (proxy_url) is masked as given, but its pieces would hide the host in every message:
+    # its password is a secret of its own (_url_secrets), and that one is masked piece by piece.
+    whole = [form for form in ordered if len(form) >= PIECE and "://" not in unquote(form)]
+    pieces = frozenset(form[i:i + PIECE] for form in whole for i in range(len(form) - PIECE + 1))
+    return ordered, pieces
+
+
+def _mask_pieces(text, pieces):
+    """``text`` with every run covered by PIECE-long pieces of a secret replaced by ********."""
+    covered = []
+    for start in range(len(text) - PIECE + 1):
+        if text[start:start + PIECE] in pieces:
+            if covered and start <= covered[-1][1]:
+                covered[-1][1] = start + PIECE
+            else:
+                covered.append([start, start + PIECE])
+    if not covered:
+        return text
+    parts, last = [], 0
+    for start, end in covered:
+        parts.extend((text[last:start], REDACTED))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def redact(text, secrets, limit=None):
+    """``text`` with every secret form replaced by ********, the longest first, and every piece of
+    PIECE characters or more of one; then cut to ``limit`` characters (masking always comes first)."""
     text = str(text)
-    for secret in sorted(secrets, key=len, reverse=True):
+    ordered, pieces = _pieces(frozenset(secrets))
+    for secret in ordered:
         if secret in text:
             text = text.replace(secret, REDACTED)
+    if pieces and len(text) >= PIECE:
+        text = _mask_pieces(text, pieces)
+    if limit is not None and len(text) > limit:
+        text = text[:limit] + "..."
     return text
+
+
+def redact_tree(value, secrets, depth=0):
+    """``value`` (a result: dicts, lists, texts) with ``redact`` applied to every text, keys included."""
+    if depth > 50:
+        return value
+    if isinstance(value, str):
+        return redact(value, secrets)
+    if isinstance(value, dict):
+        return dict((redact_tree(k, secrets, depth + 1), redact_tree(v, secrets, depth + 1)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return [redact_tree(item, secrets, depth + 1) for item in value]
+    return value

@@ -14,13 +14,16 @@ from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiErr
 MAX_PARALLEL_REGIONS = 8
 
 
-def resolve_regions(regions, default_region):
-    """The regions to query, in the given order without repeats; ``default_region()`` when none."""
+def resolve_regions(regions, default_region, endpoint_url=None):
+    """The regions to query, in the given order without repeats; ``default_region()`` when none.
+
+    Each is checked before any request (SES offered there, unless ``endpoint_url`` says where to go).
+    """
     if not regions:
         return [default_region()]
     unique = []
     for region in regions:
-        validate_region(region, "regions entry")
+        validate_region(region, "regions entry", endpoint_url=endpoint_url)
         if region not in unique:
             unique.append(region)
     return unique

@@ -335,7 +335,8 @@ def test_http_error_becomes_one_aws_api_error(recording_proxy):
     with pytest.raises(AwsApiError) as info:
         get_metric_data(session, "eu-west-1", [_query()], T0 - timedelta(seconds=600), T0)
     assert info.value.code == "AccessDenied" and info.value.http_status == 403
-    assert str(info.value) == "GetMetricData in eu-west-1 failed: AccessDenied (HTTP 403): not authorized to GetMetricData"
+    assert str(info.value) == ("GetMetricData in eu-west-1 failed: AccessDenied (HTTP 403): the credentials lack the IAM action "
+                               "cloudwatch:GetMetricData; not authorized to GetMetricData")
 
 
 def test_shuffled_values_in_one_answer_fold_the_same(recording_proxy):

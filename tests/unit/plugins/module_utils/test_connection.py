@@ -359,7 +359,7 @@ class TestErrors:
             aws_params.update(endpoint_url=proxy.url, retries={"max_attempts": 1})
             with pytest.raises(AwsApiError) as err:
                 _quota(AwsSession(aws_params))
-        assert err.value.code == "ResponseParserError"
+        assert err.value.code == "UnreadableAnswer"  # as docs/connection.md documents (issue 21)
         assert "could not be read" in str(err.value) and len(str(err.value)) < 500
 
     def test_throttling_is_retried_by_botocore(self, aws_params, moto_server):

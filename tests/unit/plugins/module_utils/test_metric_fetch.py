@@ -24,7 +24,9 @@ def _window(timeframe):
 def test_without_latest_the_request_is_the_timeframe_alone():
     start, end = _window(600)
     windows = fetch_windows(NOW, start, end, 60, DAY, uses_latest=False)
-    assert windows.requests == [(start, end, ("window",))] and windows.counts_cut is None and windows.latest_cut is None
+    assert windows.requests == [(start, end, ("window",))] and windows.latest_cut is None
+    # Still cut (issue 21): CloudWatch's first bucket starts at the minute holding the start; nothing after the end.
+    assert windows.counts_cut == (start.replace(second=0), end)
 
 
 def test_one_request_covers_timeframe_and_look_back_in_whole_periods():
@@ -42,7 +44,7 @@ def test_a_look_back_beyond_15_days_with_a_one_minute_period_needs_two_requests(
     start, end = _window(600)
     windows = fetch_windows(NOW, start, end, 60, 20 * DAY, uses_latest=True)
     assert [kinds for _s, _e, kinds in windows.requests] == [("window",), ("latest",)]
-    assert windows.requests[0][:2] == (start, end) and windows.latest_period == 300 and windows.counts_cut is None
+    assert windows.requests[0][:2] == (start, end) and windows.latest_period == 300 and windows.counts_cut == (start.replace(second=0), end)
     joint = fetch_windows(NOW, start, end, 300, 20 * DAY, uses_latest=True)
     assert len(joint.requests) == 1 and joint.latest_period == 300
 

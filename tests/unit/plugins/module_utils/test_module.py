@@ -32,7 +32,8 @@ def test_aws_error_is_one_line_with_structured_error():
     args = {"region": "eu-west-1", "endpoint_url": url, "access_key": "a", "secret_key": "s3cr3t-value", "retries": {"max_attempts": 1}}
     result = run_module(_main_calling(_quota), args)
     assert result["failed"] is True
-    assert result["msg"] == "GetSendQuota in eu-west-1 failed: EndpointConnectionError: could not connect to %s/" % url
+    assert result["msg"] == ("GetSendQuota in eu-west-1 failed: EndpointConnectionError: could not connect to %s/: check endpoint_url, "
+                             "the proxy (proxy_url, HTTPS_PROXY) and the region" % url)
     assert result["error"] == {
         "code": "EndpointConnectionError", "http_status": None, "operation": "GetSendQuota",
         "region": "eu-west-1", "request_id": None, "message": result["msg"],

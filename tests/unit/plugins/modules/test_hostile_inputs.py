@@ -104,7 +104,8 @@ CASES = [
     ("aws-config-user-agent-newline", SEND, {"aws_config": {"user_agent_extra": "a\nb"}}, "aws_config.user_agent_extra contains the control character"),
     ("aws-config-s3-text", CHECK, {"aws_config": {"s3": "path"}}, "aws_config.s3 must be a dictionary"),
     ("aws-config-unknown-key", SEND, {"aws_config": {"bogus_setting": 1}}, "aws_config holds an option botocore's Config does not know"),
-    ("aws-config-retry-mode", CHECK, {"retries": REMOVE, "aws_config": {"retries": {"mode": "turbo"}}}, "aws_config holds a value botocore's Config refuses"),
+    ("aws-config-retry-mode", CHECK, {"retries": REMOVE, "aws_config": {"retries": {"mode": "turbo"}}},
+     "aws_config.retries.mode must be one of standard, adaptive, legacy, got 'turbo'"),
     # dict options given another type (ansible-core's validator crashed on these)
     ("retries-int-task-keyword", SEND, {"retries": 5}, "retries must be a dictionary such as {max_attempts: 5, mode: standard}"),
     ("retries-int-check", CHECK, {"retries": 5}, "Ansible's own task keyword retries (with until) belongs at the task level"),
