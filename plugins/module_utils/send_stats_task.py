@@ -35,7 +35,7 @@ def read_region(session, region, since, clock, include_details):
 def execute_send_stats(params, session, clock=utc_now):
     """The ses_send_stats module, without AnsibleModule: options in, result dict out."""
     since = stats.parse_since(params.get("since"), clock())
-    regions = resolve_regions(params.get("regions"), lambda: session.default_region)
+    regions = resolve_regions(params.get("regions"), lambda: session.default_region, params.get("endpoint_url"))
     include_details = bool(params.get("include_contact_details"))
 
     outcomes = for_each_region(regions, lambda region: read_region(session, region, since, clock, include_details))

@@ -324,7 +324,7 @@ def test_stale_data_is_unknown_with_its_age():
 
 def test_critical_beats_unknown():
     def fetch(session, region, queries, start, end):
-        return [Series({NOW: 50.0}, "Complete"), Series({}, "Forbidden")], 1
+        return [Series({NOW - timedelta(minutes=1): 50.0}, "Complete"), Series({}, "Forbidden")], 1  # in the window
 
     result = run_check({"metrics": ["emails-sent", "emails-delivered"], "critical": {"emails-sent": "10"}}, FakeSession(), NOW, fetch)
     assert result["status"] == "CRITICAL"

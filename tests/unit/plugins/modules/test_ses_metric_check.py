@@ -71,7 +71,8 @@ def test_unreachable_endpoint_is_unknown_quickly_without_traceback():
     started = time.monotonic()
     result = _run(args)
     assert time.monotonic() - started < 5
-    message = "GetMetricData in eu-west-1 failed: EndpointConnectionError: could not connect to %s/" % url
+    message = ("GetMetricData in eu-west-1 failed: EndpointConnectionError: could not connect to %s/: check endpoint_url, "
+               "the proxy (proxy_url, HTTPS_PROXY) and the region" % url)
     assert not result.get("failed")
     assert (result["status"], result["exit_code"], result["output"]) == ("UNKNOWN", 3, "UNKNOWN: " + message)
     assert result["errors"][0]["code"] == "EndpointConnectionError"

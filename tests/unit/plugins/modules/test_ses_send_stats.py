@@ -351,7 +351,8 @@ def test_every_region_failing_fails_the_task(recording_proxy):
         "AccessDenied", "not authorized in %s" % region_of(r), 403)})
     result = run_module(main, args_for(recording_proxy.url, regions=["eu-west-1", "us-east-1"]))
     assert result["failed"] is True
-    assert result["msg"] == "GetSendQuota in eu-west-1 failed: AccessDenied (HTTP 403): not authorized in eu-west-1"
+    assert result["msg"] == ("GetSendQuota in eu-west-1 failed: AccessDenied (HTTP 403): the credentials lack the IAM action ses:GetSendQuota; "
+                             "not authorized in eu-west-1")
     assert result["error"]["region"] == "eu-west-1" and result["error"]["code"] == "AccessDenied"
     assert result["regions"]["us-east-1"]["error"]["message"].endswith("not authorized in us-east-1")
 
