@@ -36,7 +36,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import LATE
 from ansible_collections.sesmon.ses.plugins.module_utils.state_measurements import FixedStateMeasurement
 from ansible_collections.sesmon.ses.plugins.module_utils.check_labels import parse_metric_labels
 from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import parse_thresholds
-from ansible_collections.sesmon.ses.plugins.module_utils.values import option_text
+from ansible_collections.sesmon.ses.plugins.module_utils.values import dimension_text
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import as_utc, iso_timestamp, utc_now
 
 __all__ = [
@@ -114,7 +114,7 @@ def _dimension_value(where, name, value):
     text = value if isinstance(value, str) else str(value)
     if not text.strip():
         raise OptionError("%s: dimension '%s' has a blank value" % (where, name))
-    return option_text(text, "%s: the value of dimension '%s'" % (where, name))  # no '|' or line break (issue 12)
+    return dimension_text(text, "%s: the value of dimension '%s'" % (where, name), 1024)  # ASCII, no '|' or line break (issues 12, 21)
 
 
 def parse_dimension_sets(value):
@@ -137,7 +137,8 @@ def parse_dimension_sets(value):
         for name, dimension_value in item.items():
             if not isinstance(name, str) or not name.strip():
                 raise OptionError("%s has an empty dimension name" % where)
-            pairs.append((option_text(name, "%s: the dimension name %r" % (where, name)), _dimension_value(where, name, dimension_value)))
+            pairs.append((dimension_text(name, "%s: the dimension name %r" % (where, name), 255, name=True),
+                          _dimension_value(where, name, dimension_value)))
         for previous_index, previous in enumerate(sets):
             if set(previous) == set(pairs):
                 raise OptionError("%s repeats dimensions[%d]" % (where, previous_index))
@@ -299,7 +300,7 @@ def _one_line(outcome):
 def run_check(params, session, now=None, fetch=get_metric_data):
     """The module's whole job; returns the result dict (``failed``/``msg`` set when fail_on says so)."""
     plan = build_plan(params)
-    regions = resolve_regions(params.get("regions"), lambda: session.default_region)
+    regions = resolve_regions(params.get("regions"), lambda: session.default_region, params.get("endpoint_url"))
     now = as_utc(now or utc_now())
     start, end = check_window(now, plan.timeframe)  # [now - timeframe, now], as Centreon asks
     targets = plan_targets(plan, regions)
