@@ -27,6 +27,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import (
     get_metric_data,
 )
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError
+from ansible_collections.sesmon.ses.plugins.module_utils.gate_message import gate_message, no_data_advice
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_fetch import RETENTION_TIERS as _RETENTION_TIERS
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_fetch import fetch_targets, fetch_windows
 from ansible_collections.sesmon.ses.plugins.module_utils.regions import RegionOutcome, for_each_region, resolve_regions
@@ -60,7 +61,7 @@ _MAX_DIMENSIONS = 30
 CheckPlan = namedtuple(
     "CheckPlan",
     ["metrics", "statistics", "dimension_sets", "thresholds", "timeframe", "period", "zeroed", "max_age", "fail_on",
-     "account_labels", "reputation_lookback", "missing_data"],
+     "account_labels", "reputation_lookback", "missing_data", "preset"],
 )
 CheckPlan.__doc__ = """Validated options. ``statistics`` None = each metric's own default; ``zeroed`` = missing_data zero."""
 
@@ -191,6 +192,7 @@ def build_plan(params):
         account_labels=account_labels,
         reputation_lookback=lookback,
         missing_data=missing_data,
+        preset=params.get("thresholds"),
     )
 
 
@@ -318,6 +320,7 @@ def run_check(params, session, now=None, fetch=get_metric_data):
     series_of, readings, account_errors, failed_regions = {}, {}, {}, {}
     requests = account_requests = 0
     errors = []
+    cloudwatch_errors = {}
     for region in regions:
         metric_outcome, account_outcome = outcomes[region]
         if metric_outcome is not None and metric_outcome.ok:
@@ -325,6 +328,7 @@ def run_check(params, session, now=None, fetch=get_metric_data):
             requests += metric_outcome.value[1]
         elif metric_outcome is not None:
             fields, failed_regions[region] = _one_line(metric_outcome)
+            cloudwatch_errors[region] = fields
             errors.append(fields)
         if account_outcome is not None and account_outcome.ok:
             readings[region] = account_outcome.value
@@ -375,7 +379,13 @@ def run_check(params, session, now=None, fetch=get_metric_data):
         "errors": errors,
         "warnings": [error["message"] for error in errors],
     }
+    cloudwatch_entries = entries[:len(targets)]
+    no_data = None
+    if cloudwatch_entries and all(entry["state"] is None for entry in cloudwatch_entries):
+        # Centreon's "No metrics ... zeroed option" stays in output; this says what fits each kind of metric.
+        no_data = no_data_advice(cloudwatch_entries, plan.timeframe, plan.reputation_lookback)
+        result["warnings"].append(no_data)
     if should_fail(report.status, plan.fail_on):
         result["failed"] = True
-        result["msg"] = report.output
+        result["msg"] = gate_message(plan.fail_on, entries, plan.preset, cloudwatch_errors, no_data)
     return result

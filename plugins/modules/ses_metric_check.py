@@ -183,7 +183,10 @@ options:
       - V(never) returns the status as data and never fails the task.
       - V(critical) fails the task when the status is V(CRITICAL) or V(UNKNOWN).
       - V(warning) fails the task when the status is V(WARNING) or worse.
-      - The failure message is the output line; the result still holds every value.
+      - "The failure message C(msg) is one line: which labels in which regions crossed which level, for
+        O(thresholds=aws) AWS's meaning of the level (C(AWS: account review), C(AWS: risk of pause)), and where to
+        read more, for example C(fail_on warning: CRITICAL emails-rejected (AWS: risk of pause) in us-east-1 - see
+        output, metrics, docs/troubleshooting.md). RV(output) keeps Centreon's line, and the result every value."
     type: str
     choices: [never, critical, warning]
     default: never

@@ -110,3 +110,15 @@ def test_result_sample_is_what_the_module_returns(moto_server):
     result = Endpoint(moto_server).fresh({"Send": 10}).check(metrics=["emails-sent"])
     returned = dict((key, value) for key, value in result.items() if key not in ("changed", "invocation"))
     assert json.loads(_normalised(json.dumps(json.loads(block)))) == json.loads(_normalised(json.dumps(returned)))
+
+
+def test_gate_message_sample_is_what_the_module_says(moto_server):
+    """The one-line msg of a failed gate, in the guide's fail_on section, for its two-region sample."""
+    (documented,) = re.findall(r"with `fail_on: warning`:\n\n```\n(.*?)\n```", _section("Thresholds and states"), re.S)
+    aws = Endpoint(moto_server).fresh({"Reputation.BounceRate": 0.05, "Reputation.ComplaintRate": 0.001})
+    aws.seed({"Reputation.BounceRate": 0.11, "Reputation.ComplaintRate": 0.0004}, region="us-east-1")
+    result = run_module(ses_metric_check.main, dict(aws.args, regions=["eu-west-1", "us-east-1"], metrics=["emails-rejected", "emails-spam"],
+                                                    thresholds="aws", fail_on="warning"))
+    assert result["failed"] and result["msg"] == documented
+    assert len(documented) <= 200
+    assert "\n%s\n" % documented in (ROOT / "docs" / "troubleshooting.md").read_text(encoding="utf-8")  # the same sample there

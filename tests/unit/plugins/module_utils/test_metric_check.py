@@ -21,6 +21,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.check import NO_METRICS
 from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import Series
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError
+from ansible_collections.sesmon.ses.plugins.module_utils.gate_message import MORE
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import (
     build_plan,
     instance_names,
@@ -360,14 +361,16 @@ def test_single_failed_region_never_ok_and_fail_on_fails():
     down = AwsApiError("GetMetricData in eu-west-1 failed: EndpointConnectionError: could not connect", code="EndpointConnectionError")
     result = run_check({"fail_on": "critical"}, FakeSession(), NOW, _fetch_from({"eu-west-1": down}))
     assert result["status"] == "UNKNOWN" and result["exit_code"] == 3
-    assert result["failed"] is True and result["msg"] == result["output"] == "UNKNOWN: " + str(down)
+    assert result["output"] == "UNKNOWN: " + str(down)
+    assert result["failed"] is True and result["msg"] == "fail_on critical: UNKNOWN: %s - %s" % (down, MORE)
     assert result["errors"][0]["region"] == "eu-west-1"  # filled in when the error did not say
 
 
 def test_fail_on_warning_and_never():
     params = {"statistics": ["average"], "warning": {"emails-sent": "5"}}
     warn = run_check(dict(params, fail_on="warning"), FakeSession(), NOW, _fetch_from({"eu-west-1": CENTREON}))
-    assert warn["failed"] is True and warn["msg"].startswith("WARNING: 'SES' Statistic 'Average' Metrics number of sent emails: 10.00 | ")
+    assert warn["output"].startswith("WARNING: 'SES' Statistic 'Average' Metrics number of sent emails: 10.00 | ")
+    assert warn["failed"] is True and warn["msg"] == "fail_on warning: WARNING emails-sent in eu-west-1 - " + MORE
     assert len(warn["metrics"]) == 4  # the data is still there
     for fail_on in ("critical", "never"):
         assert "failed" not in run_check(dict(params, fail_on=fail_on), FakeSession(), NOW, _fetch_from({"eu-west-1": CENTREON}))
@@ -499,7 +502,7 @@ def test_several_regions_end_to_end(moto):
     assert [(m["region"], m["instance"], m["value"], m["state"]) for m in result["metrics"]] == [
         ("eu-west-1", "eu-west-1/SES", 20.0, "OK"), ("eu-west-1", "eu-west-1/SES", 0.08, "WARNING"),
         ("us-east-1", "us-east-1/SES", 10.0, "OK"), ("us-east-1", "us-east-1/SES", 0.01, "OK")]
-    assert result["failed"] is True and result["msg"] == result["output"]
+    assert result["failed"] is True and result["msg"] == "fail_on warning: WARNING emails-rejected in eu-west-1 - " + MORE
     assert result["output"] == (
         "WARNING: 'eu-west-1/SES' Statistic 'Latest' Metrics rate of rejected sent emails: 0.08 (8.00%) | "
         "'eu-west-1/SES~sum#ses.emails.sent.count'=20;;;; 'eu-west-1/SES~latest#ses.emails.rejected.rate'=0.08;0:0.05;;; "

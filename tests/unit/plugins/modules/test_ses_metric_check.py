@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
+from ansible_collections.sesmon.ses.plugins.module_utils.gate_message import MORE
 from ansible_collections.sesmon.ses.plugins.modules import ses_metric_check
 from ansible_collections.sesmon.ses.tests.unit.utils.module_runner import run_module
 from ansible_collections.sesmon.ses.tests.unit.utils.moto_endpoint import free_port
@@ -48,10 +49,11 @@ def test_ok_with_aws_recommended_thresholds(aws_params):
 
 def test_fail_on_critical_fails_the_task_with_the_output_line(aws_params):
     _seed(aws_params, dict(GOOD, **{"Reputation.BounceRate": 0.11}))
-    result = _run(dict(aws_params, fail_on="critical", **AWS_THRESHOLDS))
+    result = _run(dict(aws_params, fail_on="critical", thresholds="aws"))
     assert result["failed"] is True
-    assert result["msg"] == result["output"]
-    assert result["msg"].startswith("CRITICAL: 'SES' Statistic 'Latest' Metrics rate of rejected sent emails: 0.11 (11.00%) | ")
+    assert result["output"].startswith("CRITICAL: 'SES' Statistic 'Latest' Metrics rate of rejected sent emails: 0.11 (11.00%) | ")
+    # One short line: what crossed, where, AWS's meaning of that level, where to read more.
+    assert result["msg"] == "fail_on critical: CRITICAL emails-rejected (AWS: risk of pause) in us-east-1 - " + MORE
     assert result["status"] == "CRITICAL" and len(result["metrics"]) == 4  # the data comes with the failure
     assert "exception" not in result
 
@@ -61,7 +63,8 @@ def test_warning_passes_with_fail_on_critical_and_fails_with_fail_on_warning(aws
     passed = _run(dict(aws_params, fail_on="critical", **AWS_THRESHOLDS))
     assert not passed.get("failed") and passed["status"] == "WARNING" and passed["exit_code"] == 1
     failed = _run(dict(aws_params, fail_on="warning", **AWS_THRESHOLDS))
-    assert failed["failed"] is True and failed["msg"].startswith("WARNING: 'SES' Statistic 'Latest' Metrics rate of sent emails marked as spam: 0.002 (0.20%)")
+    assert failed["output"].startswith("WARNING: 'SES' Statistic 'Latest' Metrics rate of sent emails marked as spam: 0.002 (0.20%)")
+    assert failed["failed"] is True and failed["msg"] == "fail_on warning: WARNING emails-spam in us-east-1 - " + MORE
 
 
 def test_unreachable_endpoint_is_unknown_quickly_without_traceback():
@@ -79,7 +82,7 @@ def test_unreachable_endpoint_is_unknown_quickly_without_traceback():
     assert message in str(result["warnings"])
     assert all(m["state"] == "UNKNOWN" and m["unknown_reason"] == message for m in result["metrics"])
     failed = _run(dict(args, fail_on="critical"))
-    assert failed["failed"] is True and failed["msg"] == "UNKNOWN: " + message
+    assert failed["failed"] is True and failed["msg"] == "fail_on critical: UNKNOWN: %s - %s" % (message, MORE)
     assert "Traceback" not in str(failed) and "s3cr3t-value" not in str(failed)
 
 
@@ -90,8 +93,9 @@ def test_denied_access_is_unknown_and_fails_with_fail_on(moto_auth_server):
     assert result["failed"] is True and result["status"] == "UNKNOWN" and result["exit_code"] == 3
     # moto answers this JSON-protocol request with an XML error body, so botocore finds no error
     # code (it reports "403"); real CloudWatch answers JSON. The line must stay one line anyway.
-    assert result["msg"].startswith("UNKNOWN: GetMetricData in us-east-1 failed: ")
-    assert "security token included in the request is invalid" in result["msg"] and "\n" not in result["msg"]
+    # One region failed: msg gives its one-line message (the real cause), as errors and output do.
+    assert result["msg"] == "fail_on critical: UNKNOWN: %s - %s" % (result["errors"][0]["message"], MORE)
+    assert "security token included in the request is invalid" in result["errors"][0]["message"] and "\n" not in result["output"]
     assert result["errors"][0]["http_status"] == 403 and result["errors"][0]["region"] == "us-east-1"
     assert all(m["state"] == "UNKNOWN" and "\n" not in m["unknown_reason"] for m in result["metrics"])
     assert "wrong-Secret-123" not in str(result)
@@ -111,6 +115,19 @@ def test_a_threshold_that_can_never_alert_fails_before_any_request():
     result = _run(args)
     assert result["failed"] is True and "status" not in result
     assert result["msg"] == "critical.emails-rejected: '10' can never alert: rates are fractions (0.1 is 10 %)"
+
+
+def test_no_metrics_keeps_centreons_line_and_advises_what_fits_each_kind(aws_params):
+    counts = _run(dict(aws_params, metrics=["emails-sent"]))
+    assert counts["output"].startswith("UNKNOWN: No metrics. Check your options or use the zeroed option")  # Centreon's line
+    assert "'no datapoint for emails-sent in the last 600 s (nothing sent?): missing_data: zero or ok" in str(counts["warnings"])
+    rates = _run(dict(aws_params, metrics=["emails-rejected", "emails-spam"], thresholds="aws", fail_on="critical"))
+    assert rates["failed"] is True and rates["status"] == "UNKNOWN"
+    assert rates["msg"].startswith("fail_on critical: no reputation datapoint for emails-rejected, emails-spam within "
+                                   "reputation_lookback 86400 s: widen it; AWS publishes these rates sparsely")
+    assert "never zero a rate" in rates["msg"] and "missing_data" not in rates["msg"] and "zeroed" not in rates["msg"]
+    averaged = _run(dict(aws_params, metrics=["emails-rejected"], statistics=["average"]))
+    assert "read them with the default statistic latest" in str(averaged["warnings"])
 
 
 def test_unknown_statistic_is_refused_by_the_argument_spec(aws_params):
