@@ -57,13 +57,16 @@ def needs(labels):
 
 
 def _needs_get_account(reading, v1_operation=None, v1_error=None):
-    """``needs ses:GetAccount (GetAccount: HTTP 404; SES v1 GetSendQuota: AccessDenied (HTTP 403))``."""
-    parts = ["GetAccount: %s" % reading.v2_problem]
+    """``needs ses:GetAccount (GetAccount: denied (...); SES v1 GetSendQuota: AccessDenied (HTTP 403))`` when
+    denied; ``needs sesv2 GetAccount, which the endpoint does not offer (HTTP 404); ...`` otherwise."""
+    parts = []
     if v1_operation is None:
         parts.append("SES v1 has no equivalent")
     else:
         parts.append("SES v1 %s: %s" % (v1_operation, error_reason(v1_error) if v1_error else "no answer"))
-    return "needs %s (%s)" % (GET_ACCOUNT_ACTION, "; ".join(parts))
+    if reading.v2_problem.startswith("denied"):
+        return "needs %s (GetAccount: %s)" % (GET_ACCOUNT_ACTION, "; ".join([reading.v2_problem] + parts))
+    return "needs sesv2 GetAccount, which gave %s (%s)" % (reading.v2_problem, "; ".join(parts))
 
 
 def _sending(account, reading):

@@ -44,6 +44,10 @@ _IAM_PREFIX = {"ses": "ses", "sesv2": "ses", "cloudwatch": "cloudwatch", "sts": 
 _API_TITLE = {"ses": "the SES v1 API", "sesv2": "the SES v2 API", "cloudwatch": "the CloudWatch API", "sts": "the STS API"}
 _DENIED = frozenset(("AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess"))
 _NOT_OFFERED = frozenset(("UnknownOperation", "UnknownOperationException", "InvalidAction", "NotImplemented"))
+# A 403 with one of these codes is about the credentials themselves, not a missing permission.
+_CREDENTIAL_CODES = frozenset(("InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken", "ExpiredTokenException",
+                               "UnrecognizedClientException", "InvalidSignatureException", "IncompleteSignature",
+                               "MissingAuthenticationToken", "RequestExpired", "AuthFailure"))
 
 
 def iam_action(service, operation):
@@ -66,7 +70,7 @@ def _client_error(exc, params, service, operation):
     if code == str(status) and message in ("", code):
         message = ""  # botocore's text for an error answer without a body
     cause = None
-    if code in _DENIED:
+    if code in _DENIED or (status == 403 and code not in _CREDENTIAL_CODES):
         action = iam_action(service, operation)
         cause = None if action and action in message else "the credentials lack the IAM action %s" % action if action else None
     elif code in _NOT_OFFERED or status in (404, 501):

@@ -184,33 +184,47 @@ def task_result(entries):
         result["msg"] = failed[0]["error"]["message"]
         result["error"] = failed[0]["error"]
     elif failed:
-        warnings.append(
-            "SES statistics could not be read in %d of %d regions: %s"
-            % (len(failed), len(entries), "; ".join(e["error"]["message"] for e in failed))
-        )
+        warnings.append(_short(  # one line; each region's whole message is in regions.<name>.error
+            "SES statistics could not be read in %d of %d regions (%s); see regions.<region>.error.message"
+            % (len(failed), len(entries), ", ".join("%s: %s" % (e["region"], e["error"]["code"]) for e in failed))))
     result["warnings"] = warnings
     return result
 
 
+# A warning is one line of at most this many characters; the details are in the result.
+WARNING_LENGTH = 200
+
+
+def _short(text):
+    return text if len(text) <= WARNING_LENGTH else text[:WARNING_LENGTH - 3] + "..."
+
+
+def _regions_text(names):
+    return ", ".join(names) if len(names) <= 3 else "%s and %d more" % (", ".join(names[:2]), len(names) - 2)
+
+
 def account_fallback_warning(notes):
-    """One warning for every region whose account keys could not come from sesv2 GetAccount.
+    """One short warning for every region whose account keys could not come from sesv2 GetAccount.
 
     ``notes``: (region, why GetAccount failed, why GetAccountSendingEnabled failed or None), in
-    region order. None when there is nothing to say.
+    region order; the why starts with the cause (``denied (...)``, ``not offered by the endpoint (HTTP 404)``).
+    Only a denial advises granting ses:GetAccount. None when there is nothing to say.
     """
     if not notes:
         return None
-    text = (
-        "sesv2 GetAccount could not be used in %s (%s), so there account.enforcement_status, "
-        "production_access_enabled and sandbox are null, and quota and account.sending_enabled come from SES v1 "
-        "GetSendQuota and GetAccountSendingEnabled (one more request each); grant ses:GetAccount to get them."
-        % (", ".join(n[0] for n in notes), "; ".join("%s: %s" % (n[0], n[1]) for n in notes))
-    )
+    causes = []
+    for note in notes:
+        if note[1] not in causes:
+            causes.append(note[1])
+    parts = ["sesv2 GetAccount could not be used in %s (%s)" % (_regions_text([n[0] for n in notes]), "; ".join(causes))]
+    if any(cause.startswith("denied") for cause in causes):
+        parts.append("grant ses:GetAccount")
     v1_failed = [n for n in notes if n[2]]
     if v1_failed:
-        text += " GetAccountSendingEnabled failed too in %s (%s), where account.sending_enabled is null." % (
-            ", ".join(n[0] for n in v1_failed), "; ".join("%s: %s" % (n[0], n[2]) for n in v1_failed))
-    return text
+        reasons = sorted(set(n[2] for n in v1_failed))
+        parts.append("GetAccountSendingEnabled failed too in %s (%s)" % (_regions_text([n[0] for n in v1_failed]), "; ".join(reasons)))
+    parts.append("quota from SES v1, account.sandbox and enforcement_status null")
+    return _short("; ".join(parts))
 
 
 def facts(result):

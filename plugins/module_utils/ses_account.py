@@ -18,7 +18,7 @@ from collections import namedtuple
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError
 
 __all__ = [
-    "GET_ACCOUNT_ACTION", "AccountReading", "account_unusable", "error_reason", "account_from_v2",
+    "GET_ACCOUNT_ACTION", "AccountReading", "account_unusable", "v2_problem", "error_reason", "account_from_v2",
     "account_from_v1", "contact_details", "read_account",
 ]
 
@@ -44,6 +44,14 @@ the SES v1 fallback call, or None; ``requests``: how many requests were made.
 def account_unusable(error):
     """True when sesv2 GetAccount's error means "denied" or "not here" (fall back to SES v1)."""
     return error.code in _DENIED_CODES or error.code in _UNAVAILABLE_CODES or error.http_status in _UNAVAILABLE_STATUSES
+
+
+def v2_problem(error):
+    """Why GetAccount cannot be used, cause first: ``denied (AccessDeniedException (HTTP 403))``,
+    ``not offered by the endpoint (HTTP 404)``."""
+    if error.code in _DENIED_CODES:
+        return "denied (%s)" % error_reason(error)
+    return "not offered by the endpoint (%s)" % error_reason(error)
 
 
 def error_reason(error):
@@ -114,7 +122,7 @@ def read_account(session, region, include_details=False, quota=True, sending=Tru
     except AwsApiError as error:
         if not account_unusable(error):
             raise
-        v2_problem = error_reason(error)
+        problem = v2_problem(error)
     else:
         # botocore reads an unparsable JSON body as {"message": body}: that is no account answer.
         if "SendingEnabled" in answer:
@@ -126,7 +134,7 @@ def read_account(session, region, include_details=False, quota=True, sending=Tru
             if quota_error is not None and quota_required:
                 raise quota_error
             return AccountReading(region, account, send_quota, None, quota_error, None, 2)
-        v2_problem = "an unreadable answer"
+        problem = "an unreadable answer"
     requests = 1
     send_quota = quota_error = sending_error = enabled = None
     if quota:
@@ -138,4 +146,4 @@ def read_account(session, region, include_details=False, quota=True, sending=Tru
         answer, sending_error = _v1(session, region, "get_account_sending_enabled")
         enabled = None if answer is None else answer.get("Enabled")
         requests += 1
-    return AccountReading(region, account_from_v1(enabled), send_quota, v2_problem, quota_error, sending_error, requests)
+    return AccountReading(region, account_from_v1(enabled), send_quota, problem, quota_error, sending_error, requests)

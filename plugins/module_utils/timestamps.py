@@ -50,7 +50,11 @@ def as_utc(value):
         value = parse_iso_timestamp(value)
     if value.tzinfo is None:
         return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+    try:
+        return value.astimezone(timezone.utc)
+    except OverflowError:
+        # 9999-12-31T23:00:00-05:00 is past the last datetime in UTC: the far future (or, for year 1, the far past).
+        return (datetime.max if value.year > 1 else datetime.min).replace(tzinfo=timezone.utc)
 
 
 def iso_timestamp(value):

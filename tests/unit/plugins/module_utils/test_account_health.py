@@ -145,7 +145,7 @@ def test_denied_get_account_falls_back_to_ses_v1_where_it_answers(recording_prox
     assert states["account-sending"] == ("OK", "enabled") and states["quota-usage"] == ("OK", "0.00%")
     assert states["account-enforcement"] == ("UNKNOWN", None) and states["account-sandbox"] == ("UNKNOWN", None)
     reason = _by_label(result)["account-enforcement"]["unknown_reason"]
-    assert reason == "needs ses:GetAccount (GetAccount: AccessDeniedException (HTTP 403); SES v1 has no equivalent)"
+    assert reason == "needs ses:GetAccount (GetAccount: denied (AccessDeniedException (HTTP 403)); SES v1 has no equivalent)"
     assert result["status"] == "UNKNOWN"
 
 
@@ -169,9 +169,9 @@ def test_what_cannot_be_read_names_ses_get_account_and_the_rest_is_checked(recor
     entries = _by_label(result)
     assert entries["emails-sent"]["state"] == "CRITICAL" and result["status"] == "CRITICAL"
     assert entries["account-sending"]["unknown_reason"] == (
-        "needs ses:GetAccount (GetAccount: AccessDeniedException (HTTP 403); SES v1 GetAccountSendingEnabled: AccessDenied (HTTP 403))")
+        "needs ses:GetAccount (GetAccount: denied (AccessDeniedException (HTTP 403)); SES v1 GetAccountSendingEnabled: AccessDenied (HTTP 403))")
     assert entries["quota-usage"]["unknown_reason"] == (
-        "needs ses:GetAccount (GetAccount: AccessDeniedException (HTTP 403); SES v1 GetSendQuota: AccessDenied (HTTP 403))")
+        "needs ses:GetAccount (GetAccount: denied (AccessDeniedException (HTTP 403)); SES v1 GetSendQuota: AccessDenied (HTTP 403))")
     assert "UNKNOWN: 'SES' Statistic 'Latest' Metrics account sending: needs ses:GetAccount" in result["output"]
 
 

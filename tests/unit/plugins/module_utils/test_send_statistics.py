@@ -252,11 +252,13 @@ class TestAccount:
 
     def test_fallback_warning_names_every_region_once(self):
         text = s.account_fallback_warning([
-            ("eu-west-1", "AccessDeniedException (HTTP 403)", None), ("us-east-1", "HTTP 404", "ResponseParserError")])
+            ("eu-west-1", "denied (AccessDeniedException (HTTP 403))", None), ("us-east-1", "not offered by the endpoint (HTTP 404)", "HTTP 500")])
         assert text.count("sesv2 GetAccount could not be used") == 1
-        assert "in eu-west-1, us-east-1 (eu-west-1: AccessDeniedException (HTTP 403); us-east-1: HTTP 404)" in text
-        assert "GetAccountSendingEnabled failed too in us-east-1 (us-east-1: ResponseParserError)" in text
-        assert s.account_fallback_warning([]) is None
+        assert "in eu-west-1, us-east-1 (denied (AccessDeniedException (HTTP 403)); not offered by the endpoint (HTTP 404))" in text
+        assert "grant ses:GetAccount" in text and "GetAccountSendingEnabled failed" in text
+        assert len(text) <= 200 and s.account_fallback_warning([]) is None
+        many = s.account_fallback_warning([("r%d" % i, "not offered by the endpoint (HTTP 404)", None) for i in range(30)])
+        assert len(many) <= 200 and "r0, r1 and 28 more" in many and "grant" not in many
 
 
 # -- region and task results ---------------------------------------------------------------------
@@ -300,7 +302,8 @@ def test_task_result_single_region():
 def test_task_result_some_regions_failed():
     result = s.task_result([s.region_entry("us-east-1", report=_report()), s.region_entry("eu-west-1", error=ERROR)])
     assert "failed" not in result and result["region"] == "us-east-1"
-    assert result["warnings"] == ["SES statistics could not be read in 1 of 2 regions: " + ERROR["message"]]
+    assert result["warnings"] == ["SES statistics could not be read in 1 of 2 regions (eu-west-1: %s); see regions.<region>.error.message"
+                                  % ERROR["code"]]
     assert result["regions"]["eu-west-1"]["failed"] is True
 
 

@@ -154,7 +154,7 @@ def test_request_count_against_moto(recording_proxy):
     assert recording_proxy.operations() == MOTO_OPERATIONS
     assert result["account"]["source"] == "unavailable" and result["account"]["sending_enabled"] is None
     warnings = warning_texts(result)
-    assert len(warnings) == 1 and "sesv2 GetAccount could not be used in us-east-1 (us-east-1: HTTP 404)" in warnings[0]
+    assert len(warnings) == 1 and "sesv2 GetAccount could not be used in us-east-1 (not offered by the endpoint (HTTP 404))" in warnings[0]
 
 
 def test_request_count_per_region(recording_proxy):
@@ -182,6 +182,11 @@ def test_two_requests_when_get_account_answers(recording_proxy):
         "details": None,
     }
     assert warning_texts(result) == [] and "jane.doe" not in json.dumps(result)
+    # The summary: one line for the region, one overall (moto's statistics are empty here).
+    assert result["summary"] == [
+        "us-east-1: sent 12500 of 50000 in 24 h (25.0 % used, 37500 left); no delivery attempt in the window; account PROBATION, sandbox",
+        "overall (1 region): sent 12500 of 50000 in 24 h (25.0 % used, 37500 left); no delivery attempt in the window; "
+        "account PROBATION, sandbox in us-east-1"]
 
 
 def test_contact_details_only_when_asked(recording_proxy):
@@ -217,7 +222,7 @@ def test_get_account_denied_falls_back_to_v1(recording_proxy):
         "sandbox": None, "dedicated_ip_auto_warmup_enabled": None, "details": None,
     }
     (warning,) = warning_texts(result)
-    assert "sesv2 GetAccount could not be used in us-east-1 (us-east-1: AccessDeniedException (HTTP 403))" in warning
+    assert "sesv2 GetAccount could not be used in us-east-1 (denied (AccessDeniedException (HTTP 403)))" in warning
     assert "failed too" not in warning
 
 
@@ -229,7 +234,9 @@ def test_get_account_unavailable_falls_back_to_v1(recording_proxy):
     assert recording_proxy.operations() == MOTO_OPERATIONS
     assert result["account"]["source"] == "ses-v1" and result["account"]["sending_enabled"] is True
     (warning,) = warning_texts(result)
-    assert "could not be used in us-east-1 (us-east-1: HTTP 404)" in warning and "grant ses:GetAccount" in warning
+    # A 404 is an endpoint without the API, not a missing permission (issue 18): no advice to grant, one short line.
+    assert "could not be used in us-east-1 (not offered by the endpoint (HTTP 404))" in warning and "grant" not in warning
+    assert len(result["warnings"][0]["event"]["msg"] if isinstance(result["warnings"][0], dict) else warning) <= 200
 
 
 def test_both_account_calls_denied_still_succeeds(recording_proxy):
@@ -241,7 +248,7 @@ def test_both_account_calls_denied_still_succeeds(recording_proxy):
     assert not result.get("failed") and result["quota"]["max_24_hour_send"] == 200.0
     assert result["account"]["source"] == "unavailable" and result["account"]["sending_enabled"] is None
     (warning,) = warning_texts(result)
-    assert "GetAccountSendingEnabled failed too in us-east-1 (us-east-1: AccessDenied (HTTP 403))" in warning
+    assert "GetAccountSendingEnabled failed too in us-east-1 (AccessDenied (HTTP 403))" in warning
 
 
 def test_fallback_in_several_regions_warns_once(recording_proxy):
@@ -339,7 +346,9 @@ def test_one_region_failing_among_several(recording_proxy):
         "message": "GetSendQuota in eu-west-1 failed: AccessDenied (HTTP 403): User is not authorized to perform: ses:GetSendQuota",
     }
     assert result["regions"]["us-east-1"]["failed"] is False
-    assert any("could not be read in 1 of 2 regions: GetSendQuota in eu-west-1 failed: AccessDenied" in w
+    assert result["summary"][1] == "eu-west-1: not read (AccessDenied)"
+    assert result["summary"][2].startswith("overall (1 region): sent 0 of 200 in 24 h") and result["summary"][2].endswith("; not read: eu-west-1")
+    assert any("could not be read in 1 of 2 regions (eu-west-1: AccessDenied)" in w
                for w in warning_texts(result))
     # A failed region stops at its first error: GetAccount (404 from moto), then the failed GetSendQuota.
     assert [r.operation for r in recording_proxy.requests if region_of(r) == "eu-west-1"] == [GET_ACCOUNT, "GetSendQuota"]
