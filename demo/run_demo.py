@@ -16,6 +16,8 @@ from ansible_collections.sesmon.ses.demo.endpoint import DemoEndpoint
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
 
 ROOT = Path(__file__).resolve().parents[1]
+# Where the demo writes its job summary and HTML report.
+REPORT_DIR = ROOT / ".build" / "demo-report"
 
 
 def seed_cloudwatch(endpoint):
@@ -49,7 +51,15 @@ def main():
         command = [str(Path(sys.executable).parent / "ansible-playbook"), "-i", "localhost,", "-c", "local",
                    str(ROOT / "playbooks" / "demo.yml"), "-e", "demo_endpoint_url=%s" % endpoint.url]
         code = subprocess.call(command, env=env)
+        print("== writing the fortnight of both regions as a Markdown job summary and an HTML report (playbooks/demo_report.yml)")
+        REPORT_DIR.mkdir(parents=True, exist_ok=True)
+        report_code = subprocess.call(command[:5] + [str(ROOT / "playbooks" / "demo_report.yml"), "-e", "demo_endpoint_url=%s" % endpoint.url,
+                                                     "-e", "demo_report_dir=%s" % REPORT_DIR], env=env)
     print("== endpoint stopped")
+    if report_code == 0:
+        print("== job summary (Markdown): %s" % (REPORT_DIR / "ses-summary.md"))
+        print("== report (HTML, open it in a browser): %s" % (REPORT_DIR / "ses-report.html"))
+    code = code or report_code
     if code == 0:
         print("== demo finished: the healthy region is OK (its sparse rates read where an average finds none),"
               " the incident region is CRITICAL and on probation, and the CI gate caught it")

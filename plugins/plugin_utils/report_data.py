@@ -27,8 +27,11 @@ __all__ = ["ReportInputError", "aws_levels", "collect", "bins", "number", "parse
 
 # GetSendStatistics' bucket: one datapoint per 15 minutes that had activity.
 BUCKET_SECONDS = 900
-# At most this many points per chart line (a fortnight of 15-minute buckets is 1344).
-MAX_BINS = 336
+# At most this many points per chart line: a fortnight in hours (a fortnight of 15-minute buckets is 1344).
+MAX_BINS = 400
+# Bin widths, in seconds: whole fractions of a day, so that bins start on the hour and tell the time of day.
+BIN_WIDTHS = tuple(60 * minutes for minutes in (15, 30, 60, 120, 180, 240, 360, 480, 720, 1440)) + tuple(86400 * d for d in (2, 7, 14, 28))
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 
 FAILED = "FAILED"
 
@@ -177,8 +180,9 @@ def _datapoints(stats):
 def bins(stats, max_bins=MAX_BINS):
     """The region's datapoints summed into equal time bins over its window, for charts.
 
-    Returns None without datapoints, else a dictionary: ``start``, ``end`` (datetimes), ``seconds``
-    (the bin width, a multiple of 15 minutes), and ``rows``: one per bin, oldest first, with
+    Returns None without datapoints, else a dictionary: ``start`` (the window's, down to a whole bin),
+    ``end`` (datetimes), ``seconds`` (the bin width: the first of BIN_WIDTHS that needs at most
+    ``max_bins`` bins), and ``rows``: one per bin, oldest first, with
     ``start``, ``attempts``, ``delivered`` (attempts - bounces: GetSendStatistics has no delivery
     count), ``bounces``, ``complaints``, ``rejects``, and ``bounce_rate``/``complaint_rate``
     (fractions; None where the bin had no delivery attempt). A bin without a datapoint is an idle
@@ -191,10 +195,13 @@ def bins(stats, max_bins=MAX_BINS):
     first, last = points[0][0], points[-1][0]
     start = min(parse_time(window.get("start")) or first, first)
     end = max(parse_time(window.get("end")) or last, last + datetime.timedelta(seconds=BUCKET_SECONDS))
-    span = max((end - start).total_seconds(), BUCKET_SECONDS)
-    buckets = int(math.ceil(span / BUCKET_SECONDS))
-    seconds = BUCKET_SECONDS * int(math.ceil(buckets / float(max_bins)))
-    count = int(math.ceil(span / seconds))
+    window_start = start
+    longest = 86400 * (int((end - start).total_seconds() // 86400 // max_bins) + 1)  # beyond BIN_WIDTHS: whole days
+    for seconds in BIN_WIDTHS + (longest,):
+        start = _EPOCH + datetime.timedelta(seconds=int((window_start - _EPOCH).total_seconds() // seconds) * seconds)
+        count = max(int(math.ceil((end - start).total_seconds() / float(seconds))), 1)
+        if count <= max_bins:
+            break
     rows = [{"start": start + datetime.timedelta(seconds=seconds * index), "attempts": 0, "delivered": 0,
              "bounces": 0, "complaints": 0, "rejects": 0} for index in range(count)]
     for when, point in points:

@@ -22,7 +22,7 @@ __all__ = ["escape", "sparkline", "render_markdown", "SPARK_WIDTH"]
 
 # Characters of the sparkline: a bin with no send is a space, the others grow with the value.
 SPARKS = "▁▂▃▄▅▆▇█"
-SPARK_WIDTH = 56
+SPARK_WIDTH = 60
 # ASCII characters that mean something anywhere in a line to CommonMark, GFM (tables, strikethrough) or GitHub ($ math).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
 # What opens a block at the start of a line: headings, list markers, block quotes, setext underlines, ordered lists.

@@ -33,7 +33,7 @@ STYLES = {
     "review": ("#8a6d00", "9 4", 1.4),
     "pause": ("#b71c1c", "3 3", 1.6),
 }
-_X_STEPS = [3600 * hours for hours in (1, 2, 3, 6, 12)] + [86400 * days for days in (1, 2, 7, 14, 28)]
+_X_STEPS = [900, 1800] + [3600 * hours for hours in (1, 2, 3, 6, 12)] + [86400 * days for days in (1, 2, 7, 14, 28)]
 
 
 def _fmt(value):
@@ -53,7 +53,7 @@ def y_ticks(top, integer):
 
 
 def x_ticks(start, end):
-    """``(step seconds, [datetimes])``: whole-hour or whole-day ticks (UTC), at most 8, within [start, end]."""
+    """``(step seconds, [datetimes])``: ticks on whole quarter hours, hours or days (UTC), at most 8, within [start, end]."""
     span = (end - start).total_seconds()
     step = next((s for s in _X_STEPS if span / s <= 8), int(math.ceil(span / 8.0 / 86400)) * 86400)
     epoch = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)

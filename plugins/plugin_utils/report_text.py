@@ -179,13 +179,13 @@ def region_facts(region, levels):
 
 
 def label_text(metric):
-    """``emails-rejected (rate of rejected sent emails), latest`` plus the instance when it is not the account's."""
+    """``emails-rejected (rate of rejected sent emails), latest``, plus the instance when it is not the account's (``SES``)."""
     label = one_line(metric.get("label")) or "?"
     text = _LABEL_TEXT.get(metric.get("label"))
     shown = "%s (%s)" % (label, text) if text else label
     if metric.get("statistic"):
         shown += ", %s" % one_line(metric["statistic"])
-    if metric.get("instance") and metric.get("instance") != "SES":
+    if metric.get("instance") and metric.get("instance") not in ("SES", "%s/SES" % metric.get("region")):
         shown += ", instance %s" % one_line(metric["instance"])
     return shown
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from ansible_collections.sesmon.ses.tests.system.conftest import ROOT, playbook_env
 
@@ -34,4 +35,9 @@ def test_demo_runs_and_tells_the_story():
     assert "- 'eu-west-1 -> OK: ''SES'' Statistic ''Latest'' Metrics account sending: enabled, account enforcement status: HEALTHY" in flat
     assert "- 'us-east-1 -> WARNING: ''SES'' Statistic ''Latest'' Metrics account enforcement status: PROBATION | " in flat
     assert "== endpoint stopped" in out
+    # The job summary and the HTML report of both regions: written, their paths printed, the incident told apart at a glance.
+    summary = Path(re.search(r"== job summary \(Markdown\): (\S+)", out).group(1)).read_text()
+    assert "### eu-west-1: ✅ OK" in summary and "### us-east-1: ❌ CRITICAL" in summary and "⚠️ PROBATION" in summary
+    page = Path(re.search(r"== report \(HTML, open it in a browser\): (\S+)", out).group(1)).read_text()
+    assert page.count('class="chart"') == 8 and 'section class="region state-CRITICAL"' in page and "<script" not in page
     assert "Traceback" not in out + result.stderr

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.sesmon.ses.plugins.module_utils import thresholds
-from ansible_collections.sesmon.ses.plugins.plugin_utils.report_data import ReportInputError, aws_levels, bins, collect
+from ansible_collections.sesmon.ses.plugins.plugin_utils.report_data import BIN_WIDTHS, ReportInputError, aws_levels, bins, collect
 from ansible_collections.sesmon.ses.tests.unit.plugins.plugin_utils.report_samples import (
     END, datapoints, demo_like, failed_entry, metric, metric_check, region_entry, send_stats)
 
@@ -69,9 +69,10 @@ def test_anything_else_is_a_clear_error(bad):
         collect(bad)
 
 
-def test_bins_of_a_fortnight_are_at_most_336_and_sum_the_counts():
+def test_bins_of_a_fortnight_are_hours_on_the_hour_and_sum_the_counts():
     table = bins(region_entry("eu-west-1", datapoints(1344, attempts=10, bounces=1)))
-    assert len(table["rows"]) <= 336 and table["seconds"] % 900 == 0
+    assert table["seconds"] == 3600 and len(table["rows"]) <= 400 and table["start"].minute == 0
+    assert bins(region_entry("eu-west-1", datapoints(1344)), max_bins=60)["seconds"] == 6 * 3600
     assert sum(row["attempts"] for row in table["rows"]) == 13440 and sum(row["bounces"] for row in table["rows"]) == 1344
 
 
@@ -97,3 +98,10 @@ def test_bins_skip_unreadable_timestamps_and_sort():
     table = bins(region_entry("eu-west-1", points))
     assert table["start"] <= table["rows"][0]["start"] and sum(row["attempts"] for row in table["rows"]) == 300
     assert table["end"] >= END
+
+
+def test_bins_of_years_of_data_stay_within_the_limit():
+    points = datapoints(3, every=60 * 24 * 365 * 20)  # three datapoints 20 years apart
+    table = bins(region_entry("eu-west-1", points))
+    assert len(table["rows"]) <= 400 and table["seconds"] not in BIN_WIDTHS and table["seconds"] % 86400 == 0
+    assert sum(row["attempts"] for row in table["rows"]) == 300

@@ -131,7 +131,8 @@ def test_y_ticks(top, integer, expected):
     assert y_ticks(top, integer) == expected
 
 
-def test_x_ticks_are_at_most_eight_whole_hours_or_days():
-    for hours in (1, 5, 24, 14 * 24, 400 * 24):
+def test_x_ticks_are_at_most_eight_whole_quarters_hours_or_days():
+    for hours in (0.5, 1, 5, 24, 14 * 24, 400 * 24):
         step, ticks = x_ticks(END - datetime.timedelta(hours=hours), END)
-        assert 1 <= len(ticks) <= 8 and step % 3600 == 0 and all(t.minute == 0 for t in ticks), hours
+        assert 2 <= len(ticks) <= 8 and step % 900 == 0 and all(t.minute % 15 == 0 and t.second == 0 for t in ticks), hours
+        assert step % 3600 == 0 or hours < 2
