@@ -14,7 +14,8 @@ Texts and exit codes, from centreon/centreon:
   ``N attempt(s) remaining``). A locked-out user gets ``Authentication failed.`` even with the right password: the
   security policy blocks a user after its number of attempts (5 by default) for its blocking duration (900 s by
   default), web UI included.
-- A missing command: the shell's exit 127, or ansible's ``[Errno 2] No such file or directory``.
+- A missing command: the shell's exit 127, or ansible's command module failing to start it ("Error executing command.",
+  rc 2 = ENOENT in ansible-core 2.19; ``[Errno 2] No such file or directory`` in older versions).
 """
 
 from __future__ import annotations
@@ -61,7 +62,11 @@ def clapi_problem(result, action, command="centreon", user="admin", secrets=(),
     message = "%s" % (result.get("msg") or "",)
     rc = result.get("rc")
     said = _one_line(stdout.strip() or stderr.strip() or message, secrets)
-    if rc == 127 or "No such file or directory" in message or "No such file or directory" in stderr and not stdout:
+    exception = "%s" % (result.get("exception") or "",)
+    # ansible's command module: the executable could not be started; rc is the OS error number (2: ENOENT).
+    not_started = message.startswith("Error executing command") and not stdout
+    if rc == 127 or (not_started and rc == 2) or any("No such file or directory" in text for text in (message, exception)) \
+            or ("No such file or directory" in stderr and not stdout):
         return ("CLAPI command %r not found on this host (%s): set it to the path of Centreon's CLAPI command "
                 "(centreon, usually /usr/bin/centreon on a central). Nothing was changed." % (command, command_option))
     if _NOT_ADMIN in stdout:
@@ -73,6 +78,9 @@ def clapi_problem(result, action, command="centreon", user="admin", secrets=(),
     if any(text in stdout for text in _WRONG_PASSWORD):
         return ("CLAPI refused the login of %s for %s: %s Wrong centreon_ses_pack_clapi_password, or %s is locked out: %s. "
                 "Check the password before the next run. Nothing was changed." % (user, action, said, user, LOCKOUT_HINT))
+    if not_started:
+        return "CLAPI command %r could not be run on this host (%s, error %s): %s. Nothing was changed." % (
+            command, command_option, rc, _one_line(exception.strip().splitlines()[-1] if exception.strip() else message, secrets))
     failures = import_failures(stdout)
     if failures:
         return "CLAPI %s reported %d failed line(s) (exit %s): %s" % (action, len(failures), rc, _one_line("; ".join(failures), secrets))

@@ -136,7 +136,14 @@ ROLE_CASES = {
     "unknown-release": ({"centreon_ses_pack_release": "23.10"}, "24.04, 24.10, 25.10, got: 23.10"),
     "clapi-password-quote": ({"centreon_ses_pack_clapi_password": "pa'ss-word"}, "so such a password can never log in"),
     "clapi-password-tag": ({"centreon_ses_pack_clapi_password": "pa<b>ss</b>"}, "HtmlAnalyzer::sanitizeAndRemoveTags"),
-    "clapi-wrong-password": ({"centreon_ses_pack_clapi_password": "not-the-password"}, "CLAPI refused admin (exit 1): Invalid credentials."),
+    "clapi-wrong-password": ({"centreon_ses_pack_clapi_password": "not-the-password"},
+                             "CLAPI refused the login of admin for POLLERLIST: Authentication failed. Wrong centreon_ses_pack_clapi_password"),
+    "clapi-missing-command": ({"centreon_ses_pack_clapi_command": "/usr/bin/centreon-missing"},
+                              "CLAPI command '/usr/bin/centreon-missing' not found on this host (centreon_ses_pack_clapi_command)"),
+    "name-clapi-would-strip": ({"centreon_ses_pack_hosts": _host(name="aws-ses(eu)")},
+                               "name 'aws-ses(eu)' has '(', ')', which CLAPI's HOST ADD would strip"),
+    "mistyped-key": ({"centreon_ses_pack_hosts": _host() + [dict(_host()[0], name="aws-ses-2", regoin="eu-west-1")]},
+                     "centreon_ses_pack_hosts[1] (aws-ses-2): unknown key 'regoin' (did you mean 'region'?)"),
     "clapi-not-admin": ({"centreon_ses_pack_clapi_user": "operator", "centreon_ses_pack_clapi_password": "operator-pw"},
                         "You don't have permissions for CLAPI."),
     "unknown-poller": ({"centreon_ses_pack_hosts": _host(poller="Poller-3")},
@@ -172,9 +179,13 @@ def test_bad_input_fails_before_any_change(pristine):
         assert recap[alias]["failed"] == 1 and recap[alias]["changed"] == 0, (alias, recap[alias])
         fatal = [line for line in lines if line.startswith("fatal: [%s]" % alias)]
         assert fatal and message in fatal[0], (alias, fatal)
+    # A mistyped host key: one short line, not ansible-core's argument-spec error (which dumps the whole specification).
+    mistyped = [line for line in lines if line.startswith("fatal: [mistyped-key]")][0]
+    assert len(mistyped) < 1000 and "argument_spec_data" not in mistyped, mistyped[:3000]
     after = rootfs.snapshot(root)
-    calls_file = standins.CLAPI_DIR.lstrip("/") + "/calls.jsonl"  # CLAPI's read-only POLLERLIST calls are logged there
-    assert sorted(path for path in set(before) | set(after) if before.get(path) != after.get(path) and path != calls_file) == []
+    # CLAPI's read-only POLLERLIST calls are logged in calls.jsonl; logins.json is Centreon's count of failed logins.
+    logged = {standins.CLAPI_DIR.lstrip("/") + "/" + name for name in ("calls.jsonl", "logins.json")}
+    assert sorted(path for path in set(before) | set(after) if before.get(path) != after.get(path) and path not in logged) == []
     assert not writes(standins.clapi_calls(root))
     assert "Traceback" not in run.output
     assert_no_secret(run.output)
@@ -207,9 +218,9 @@ def test_clapi_standin_behaviours_the_role_guards_against(pristine):
                               capture_output=True, text=True, check=False, timeout=60)
 
     standins.configure_clapi(root, "admin", "pa'ss", pollers=("Central", "Poller-2"))
-    assert clapi("pa'ss", "-a", "POLLERLIST").stdout == "Invalid credentials.\n"  # the typed password never matches
+    assert clapi("pa'ss", "-a", "POLLERLIST").stdout == "Authentication failed.\n"  # the typed password never matches
     standins.configure_clapi(root, "admin", CLAPI_PASSWORD, pollers=("Central", "Poller-2"))
-    assert clapi(CLAPI_PASSWORD, "-a", "POLLERLIST").stdout == "poller_id;name\n1;Central\n2;Poller-2\n"
+    assert clapi(CLAPI_PASSWORD, "-a", "POLLERLIST").stdout == "poller_id;name\n1;Central\n2;Poller-2\nReturn code end : 0\n"
     added = clapi(CLAPI_PASSWORD, "-o", "HOST", "-a", "ADD", "-v", "probe;probe;127.0.0.1;Cloud-Aws-Ses-custom;Poller-9;")
     assert added.returncode == 0 and standins.clapi_state(root)["hosts"]["probe"]["poller"] == "Central"
     applied = clapi(CLAPI_PASSWORD, "-a", "APPLYCFG", "-v", "Poller-9")

@@ -20,7 +20,8 @@ def test_a_failed_import_line_fails_whatever_the_exit_code():
 
 
 @pytest.mark.parametrize("result", [{"rc": 127, "stderr": "sh: centreon: not found"},
-                                    {"rc": 2, "failed": False, "msg": "[Errno 2] No such file or directory: b'centreon'"}])
+                                    {"rc": 2, "failed": False, "msg": "[Errno 2] No such file or directory: b'centreon'"},
+                                    {"rc": 2, "failed": False, "msg": "Error executing command.", "stdout": ""}])
 def test_missing_command_names_command_and_variable(result):
     problem = clapi_problem(result, "POLLERLIST", command="centreon")
     assert problem.startswith("CLAPI command 'centreon' not found on this host (centreon_ses_pack_clapi_command)"), problem
@@ -35,6 +36,12 @@ def test_missing_command_names_command_and_variable(result):
 def test_refused_logins(stdout, fragment):
     problem = clapi_problem({"rc": 1, "stdout": stdout + SECRET}, "POLLERLIST", secrets=[SECRET])
     assert fragment in problem and SECRET not in problem and "\n" not in problem, problem
+
+
+def test_a_command_that_cannot_start_for_another_reason():
+    problem = clapi_problem({"rc": 13, "msg": "Error executing command.", "exception": "PermissionError: [Errno 13] Permission denied"},
+                            "POLLERLIST", command="/opt/centreon")
+    assert problem.startswith("CLAPI command '/opt/centreon' could not be run on this host (centreon_ses_pack_clapi_command, error 13)")
 
 
 def test_other_failures_are_short_and_masked():
