@@ -199,6 +199,9 @@ class AwsSession:
         except OSError as exc:  # botocore runs credential_process with Popen and lets its OSError out
             raise OptionError(self.redact("the credential_process of AWS profile %r cannot run: %s (check the program's path in "
                                           "~/.aws/config or AWS_CONFIG_FILE)" % (profile, foreign_text(exc)))) from None
+        except ValueError as exc:  # credential_process printed something other than JSON
+            raise OptionError(self.redact("the credentials of AWS profile %r cannot be read: its credential_process printed no JSON "
+                                          "(%s)" % (profile, foreign_text(exc)), limit=MAX_DETAIL)) from None
         except botocore_errors.BotoCoreError as exc:
             if type(exc).__name__ in ("CredentialRetrievalError", "InvalidConfigError", "ConfigParseError", "UnknownCredentialError"):
                 raise OptionError(self.redact("the credentials of AWS profile %r cannot be read (%s): %s" % (

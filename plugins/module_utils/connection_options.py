@@ -217,6 +217,11 @@ def check_aws_config(config):
         if config.get(key) is not None and not isinstance(config[key], bool):
             raise OptionError("aws_config.%s must be true or false, got a value of type %s" % (key, values.type_name(config[key])))
     _check_config_retries(config.get("retries") or {})
+    cert = config.get("client_cert")
+    if cert is not None and not isinstance(cert, str) and not (
+            isinstance(cert, (list, tuple)) and len(cert) == 2 and all(isinstance(part, str) for part in cert)):
+        raise OptionError("aws_config.client_cert must be the path of a certificate file, or [certificate, key] paths; got a value of "
+                          "type %s" % values.type_name(cert))
     for scheme, url in (config.get("proxies") or {}).items():
         if not isinstance(url, str):
             raise OptionError("aws_config.proxies.%s must be a URL, got a value of type %s" % (scheme, values.type_name(url)))

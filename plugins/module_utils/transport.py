@@ -12,7 +12,10 @@ unchanged), then reads the body itself, chunk by chunk, checking the deadline an
 
 from __future__ import annotations
 
+import re
 import time
+
+from ansible_collections.sesmon.ses.plugins.module_utils.values import foreign_text
 
 try:
     from botocore.awsrequest import AWSResponse
@@ -28,6 +31,7 @@ DEFAULT_TOTAL_TIMEOUT = 120.0
 # 100,800 datapoints (GetMetricData's most per call) are 2.5-3.5 MiB of JSON; parsing costs ~25x in memory.
 MAX_ANSWER_BYTES = 4 * 1024 * 1024
 _CHUNK = 65536
+_HTML_START = re.compile(rb"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
 
 class Deadline:
@@ -117,6 +121,21 @@ def bounded_sender(http_session_of, deadline, max_bytes=MAX_ANSWER_BYTES):
             raise ReadTimeoutError(endpoint_url=request.url, error=exc) from None
         except (ProtocolError, OSError) as exc:
             raise ConnectionClosedError(error=exc, request=request, endpoint_url=request.url) from None
+        if 200 <= response.status_code < 300 and _is_html(response.headers, body):
+            raise TransportError("UnreadableAnswer", "the answer from %s is no AWS answer: %s (HTTP %d)" % (
+                _site(request.url), foreign_text(body[:8192].decode("utf-8", "replace")), response.status_code))
         return AWSResponse(request.url, response.status_code, response.headers, _Body(body))
 
     return send
+
+
+def _is_html(headers, body):
+    """An HTML page (a proxy's, a captive portal's) where an AWS API answers XML or JSON."""
+    content_type = str((headers or {}).get("Content-Type") or (headers or {}).get("content-type") or "").lower()
+    return "text/html" in content_type or bool(_HTML_START.match(body[:4096]))
+
+
+def _site(url):
+    """scheme://host[:port] of a request URL (no path, no query, no user)."""
+    match = re.match(r"([a-z]+://)(?:[^@/]*@)?([^/?#]*)", str(url))
+    return match.group(1) + match.group(2) if match else "the endpoint"

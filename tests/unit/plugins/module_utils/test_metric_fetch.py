@@ -68,3 +68,22 @@ def test_fetch_targets_cuts_each_series_to_its_window():
     found, requests = fetch_targets(None, "eu-west-1", targets, windows, 60, fetch)
     assert requests == 1 and len(calls) == 1
     assert [sorted(found[t].points.values()) for t in targets] == [[2.0], [2.0], [2.0, 100.0], [2.0, 100.0]]
+
+
+def test_counts_only_both_edges_of_the_window_are_cut():
+    """Issue 21: with only counts asked, a datapoint after the end or before the first bucket is never summed."""
+    start, end = _window(600)
+    plan = build_plan({"metrics": ["emails-sent"], "timeframe": 600, "period": 60})
+    targets = plan_targets(plan, ["us-east-1"])
+    windows = fetch_windows(NOW, start, end, 60, DAY, uses_latest=False)
+    first = start.replace(second=0)  # CloudWatch's first bucket: the start's minute
+    points = {first - timedelta(seconds=1): 1000.0, first: 1.0, end - timedelta(seconds=1): 2.0, end: 1000.0,
+              end + timedelta(minutes=2): 1000.0, start - timedelta(days=3): 1000.0}
+
+    def fetch(session, region, queries, fetch_start, fetch_end):
+        return [Series(points, "Complete") for _query in queries], 1
+
+    found, requests = fetch_targets(None, "us-east-1", targets, windows, 60, fetch)
+    (series,) = found.values()
+    assert requests == 1 and sorted(series.points) == [first, end - timedelta(seconds=1)]
+    assert series.value("sum") == 3.0
