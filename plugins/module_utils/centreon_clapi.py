@@ -50,7 +50,7 @@ def _one_line(text, secrets):
 
 
 def clapi_problem(result, action, command="centreon", user="admin", secrets=(),
-                  command_option="centreon_ses_pack_clapi_command"):  # pylint: disable=too-many-arguments
+                  command_option="centreon_ses_pack_clapi_command"):  # pylint: disable=too-many-arguments,too-many-return-statements
     """One line saying why a CLAPI run (a registered command result) failed, or '' when it did not.
 
     ACTION names what was run (``POLLERLIST``, ``import of the password macros of aws-ses``...). SECRETS are masked

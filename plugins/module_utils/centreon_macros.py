@@ -119,7 +119,7 @@ def _shown(value, masked):
     return MASK if masked and value != "" else repr(value)
 
 
-def macro_changes(wanted, shown, saved=None, key="", password_names=(), masked_names=()):
+def macro_changes(wanted, shown, saved=None, key="", password_names=(), masked_names=()):  # pylint: disable=too-many-arguments
     """Macros to write: [{name, value, password ('1' or '0'), diff}] for each wanted macro not in sync.
 
     WANTED: {NAME: value or None}; None means the role does not manage the macro (a default the host entry does not

@@ -144,3 +144,46 @@ def test_locked_out_login_is_tried_once_and_diagnosed(central_root):
     assert [call["action"] for call in calls] == ["LOGIN"], calls
     assert "aws-ses-locked" not in standins.clapi_state(root)["hosts"]
     _no_secret(run.output)
+
+
+def test_clapi_standin_follows_centreon(central_root):
+    """The stand-in itself, call by call, as Centreon's sources behave (each behaviour cites them in clapi_standin.py)."""
+    root, dummy = central_root
+
+    def clapi(user, password, *args):
+        return rootfs.chroot(root, standins.CLAPI_PATH, "-u", user, "-p", password, *args, check=False)
+
+    def configure(version="current", expired=False):
+        standins.configure_clapi(root, "admin", CLAPI_PASSWORD, pollers=("Central", "Poller-2"), version=version,
+                                 other_users={"ops": ("ops-pw", True)}, expired=expired)
+
+    try:
+        configure()
+        # POLLERLIST and every action end with the trailer (current); HOST ADD strips checkIllegalChar's characters.
+        assert clapi("admin", CLAPI_PASSWORD, "-a", "POLLERLIST").stdout.endswith("2;Poller-2\nReturn code end : 0\n")
+        added = clapi("admin", CLAPI_PASSWORD, "-o", "HOST", "-a", "ADD", "-v", "probe(eu);probe;127.0.0.1;Cloud-Aws-Ses-custom;Central;")
+        assert added.returncode == 0 and "probeeu" in standins.clapi_state(root)["hosts"]
+        again = clapi("admin", CLAPI_PASSWORD, "-o", "HOST", "-a", "ADD", "-v", "probe(eu);probe;127.0.0.1;Cloud-Aws-Ses-custom;Central;")
+        assert (again.returncode, again.stdout) == (1, "Object already exists (probeeu)\n")
+        # csvEscape quoting (current), values as stored (22.10).
+        clapi("admin", CLAPI_PASSWORD, "-o", "HOST", "-a", "setmacro", "-v", 'probeeu;EXTRAOPTIONS;"x" y;0;')
+        assert 'EXTRAOPTIONS;"""x"" y";;;direct' in clapi("admin", CLAPI_PASSWORD, "-o", "HOST", "-a", "getmacro", "-v", "probeeu").stdout
+        configure("22.10")
+        shown = clapi("admin", CLAPI_PASSWORD, "-o", "HOST", "-a", "getmacro", "-v", "probeeu").stdout
+        assert 'EXTRAOPTIONS;"x" y;;;direct' in shown and "Return code end" not in shown
+        # A failed import line: "Line N : ..." and exit 0 (bin/centreon ignores CentreonAPI::import's result).
+        with open(root + "/tmp/import.clapi", "w", encoding="utf-8") as handle:
+            handle.write("HOST;setmacro;nosuchhost;AWSREGION;eu-west-1;0;\n")
+        imported = clapi("admin", CLAPI_PASSWORD, "-i", "/tmp/import.clapi")
+        assert (imported.returncode, imported.stdout) == (0, "Line 1 : Object not found:nosuchhost\n\n")
+        # Logins: 22.10 counts down; five failures block the user, the right password included; current texts.
+        assert clapi("ops", "wrong", "-a", "POLLERLIST").stdout == "Invalid credentials. 4 attempt(s) remaining\n"
+        for dummy_attempt in range(4):
+            clapi("ops", "wrong", "-a", "POLLERLIST")
+        configure()
+        assert (clapi("ops", "ops-pw", "-a", "POLLERLIST").stdout, clapi("ops", "ops-pw", "-a", "POLLERLIST").returncode) == (
+            "Authentication failed.\n", 1)
+        configure(expired=True)
+        assert clapi("admin", CLAPI_PASSWORD, "-a", "POLLERLIST").stdout == "Unable to login, your password has expired.\n"
+    finally:
+        configure()

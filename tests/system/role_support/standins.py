@@ -13,7 +13,6 @@ What is real and what is not:
 from __future__ import annotations
 
 import json
-import os
 
 from . import clapi_standin
 from .clapi_standin import CLAPI_DIR, CLAPI_PATH  # noqa: F401  pylint: disable=unused-import
