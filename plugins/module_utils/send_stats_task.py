@@ -13,10 +13,17 @@ from __future__ import annotations
 
 from ansible_collections.sesmon.ses.plugins.module_utils import send_statistics as stats
 from ansible_collections.sesmon.ses.plugins.module_utils.ses_account import error_reason, read_account
+from ansible_collections.sesmon.ses.plugins.module_utils.send_summary import summary_lines
 from ansible_collections.sesmon.ses.plugins.module_utils.regions import for_each_region, resolve_regions
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import utc_now
 
-__all__ = ["read_region", "execute_send_stats"]
+__all__ = ["REQUESTS_PER_REGION", "FALLBACK_REQUESTS", "read_region", "execute_send_stats"]
+
+# The requests of one region, in order (the docs are held to these by tests/system/test_docs_truth.py, the code by
+# the unit tests' recording proxy): GetAccount answers the quota too. When it is denied or not available, the SES v1
+# fallback asks FALLBACK_REQUESTS between the two.
+REQUESTS_PER_REGION = ("GetAccount", "GetSendStatistics")
+FALLBACK_REQUESTS = ("GetSendQuota", "GetAccountSendingEnabled")
 
 
 def read_region(session, region, since, clock, include_details):
@@ -52,6 +59,7 @@ def execute_send_stats(params, session, clock=utc_now):
 
     result = stats.task_result(entries)
     result["retry_attempts"] = session.retry_attempts
+    result["summary"] = summary_lines(entries)
     fallback = stats.account_fallback_warning(notes)
     if fallback:
         result["warnings"].insert(0, fallback)

@@ -89,8 +89,9 @@ options:
     choices: [average, sum, minimum, maximum, sample_count, latest]
   timeframe:
     description:
-      - Length of the window in seconds, ending now (Centreon's C(--timeframe)). The window is
-        widened to whole periods.
+      - Length of the window in seconds, ending now (Centreon's C(--timeframe)). As Centreon, the
+        window is [now - timeframe, now] in whole seconds, not widened to whole periods; CloudWatch
+        rounds a start less than 15 days old down to the minute.
       - At most 455 days (CloudWatch's retention).
     type: int
     default: 600

@@ -433,6 +433,20 @@ regions:
       window: null
       rates: null
       account: null
+summary:
+  description:
+    - One line per region, in the order asked, then an overall line for the regions that answered
+      together, with the quota used and left, the observed bounce and complaint rates (in percent; V(n/a)
+      without a delivery attempt, V(0 %) for a healthy zero) and the account status.
+    - A region that failed reads C(<region>: not read (<error code>)).
+  returned: always
+  type: list
+  elements: str
+  sample:
+    - "eu-west-1: sent 6404 of 50000 in 24 h (12.8 % used, 43596 left); bounces 0.59 %, complaints 0 % of 6404 attempts; account HEALTHY, production"
+    - "us-east-1: sent 16999 of 100000 in 24 h (17.0 % used, 83001 left); bounces 6.17 %, complaints 0.071 % of 16999 attempts; account PROBATION, production"
+    - "overall (2 regions): sent 23403 of 150000 in 24 h (15.6 % used, 126597 left); bounces 4.64 %, complaints 0.051 % of 23403 attempts;
+      account HEALTHY, production in eu-west-1; PROBATION, production in us-east-1"
 retry_attempts:
   description:
     - How many times botocore retried a request (throttling, HTTP 5xx), all regions together, including

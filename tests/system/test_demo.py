@@ -26,6 +26,9 @@ def test_demo_runs_and_tells_the_story():
     assert "rescued=1" in out and "failed=0" in out
     flat = " ".join(out.split())  # the yaml callback wraps long lines
     assert "account HEALTHY, production" in flat and "account PROBATION, production" in flat
+    # ses_send_stats' own summary lines (RV summary), one per region and an overall one.
+    assert re.search(r"- 'eu-west-1: sent \d+ of 50000 in 24 h \([\d.]+ % used, \d+ left\); bounces [\d.]+ %, complaints", flat)
+    assert "- 'overall (2 regions): sent " in flat
     # eu-west-1's reputation rates are sparse (newest 40 minutes old): an average finds nothing, latest does.
     assert "- 'average over 10 minutes -> UNKNOWN: No metrics. Check your options" in flat
     assert "- 'latest of the last day -> OK: ''SES'' Statistic ''Latest'' Metrics rate of rejected sent emails: 0.0088" in flat

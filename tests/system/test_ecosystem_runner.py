@@ -87,7 +87,8 @@ def test_the_gate_alone_fails_the_job(runs):
     assert (run.status, run.rc) == ("failed", 2)
     failed = run.results("runner_on_failed", GATE_TASK["name"])
     assert len(failed) == 1
-    assert failed[0]["status"] == "CRITICAL" and failed[0]["msg"].startswith("CRITICAL: ")
+    assert failed[0]["status"] == "CRITICAL" and failed[0]["output"].startswith("CRITICAL: ")
+    assert failed[0]["msg"].startswith("fail_on warning: CRITICAL emails-rejected (AWS: risk of pause)") and len(failed[0]["msg"]) <= 200
 
 
 def test_job_events_carry_the_module_results(runs):

@@ -20,6 +20,7 @@ import pytest
 from ansible.module_utils.common import warnings as ansible_warnings
 
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
+from ansible_collections.sesmon.ses.plugins.module_utils.send_stats_task import FALLBACK_REQUESTS, REQUESTS_PER_REGION
 from ansible_collections.sesmon.ses.plugins.modules.ses_send_stats import ARGUMENT_SPEC, main
 from ansible_collections.sesmon.ses.tests.unit.utils.module_runner import run_module
 from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import (
@@ -37,7 +38,9 @@ from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import (
 
 ISO = "%Y-%m-%dT%H:%M:%SZ"
 # moto has no GetAccount (404): the shared account reader falls back to SES v1 for the quota and sending.
-MOTO_OPERATIONS = [GET_ACCOUNT, "GetSendQuota", "GetAccountSendingEnabled", "GetSendStatistics"]
+# moto lacks GetAccount: the fallback's requests come between the two of the plan.
+PLAN = [GET_ACCOUNT if name == "GetAccount" else name for name in REQUESTS_PER_REGION]  # as the proxy names sesv2's
+MOTO_OPERATIONS = [PLAN[0]] + list(FALLBACK_REQUESTS) + [PLAN[1]]
 
 
 @pytest.fixture(autouse=True)
@@ -173,7 +176,7 @@ def test_two_requests_when_get_account_answers(recording_proxy):
     quota = {"Max24HourSend": 50000.0, "MaxSendRate": 14.0, "SentLast24Hours": 12500.0}
     recording_proxy.fault = answering({GET_ACCOUNT: get_account_answer(SendQuota=quota)})
     result = run_module(main, args_for(recording_proxy.url))
-    assert recording_proxy.operations() == [GET_ACCOUNT, "GetSendStatistics"]
+    assert recording_proxy.operations() == PLAN == [GET_ACCOUNT, "GetSendStatistics"]
     assert result["quota"] == {"max_24_hour_send": 50000.0, "max_send_rate": 14.0, "sent_last_24_hours": 12500.0,
                                "unlimited": False, "remaining_24_hour_send": 37500.0, "utilization_percent": 25.0}
     assert result["account"] == {
