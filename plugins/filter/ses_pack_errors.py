@@ -136,10 +136,13 @@ def entry_problems(entry, default_custom_mode="awscli"):
             problems.append("%s%s: no value may contain ';' (CLAPI's field separator) or a line break" % (key, shown))
         elif isinstance(value, (dict, list)):
             problems.append("%s must be a single value, not a %s" % (key, type(value).__name__))
-    try:
-        validate_region(entry.get("region"), option="region")
-    except OptionError as exc:
-        problems.append(str(exc))
+    if entry.get("region") is None:
+        problems.append("region is required")
+    else:
+        try:
+            validate_region(entry.get("region"), option="region")
+        except OptionError as exc:
+            problems.append(str(exc))
     has_access = bool(_text(entry.get("access_key") or "").strip())
     has_secret = bool(_text(entry.get("secret_key") or "").strip())
     if has_access != has_secret:
