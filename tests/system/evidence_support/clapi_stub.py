@@ -5,7 +5,7 @@
 
 It answers ``HOST show`` and ``getmacro`` with CLAPI's header line only (no host, no macro), ``HTPL show``
 with the pack's host template, ``POLLERLIST`` with the poller ``Central``, and every other action with exit
-code 0. An import file (``-i``) is logged as one argv per line, shaped like the direct call
+code 0, each followed by CLAPI's ``Return code end : 0`` trailer. An import file (``-i``) is logged as one argv per line, shaped like the direct call
 (``-u U -p P -o OBJECT -a ACTION -v VALUES``), and also to ``clapi-imports.jsonl``. Written at test time (no
 executable in the repository). The full CLAPI stand-in is tests/system/role_support/standins.py.
 """
@@ -33,6 +33,9 @@ with open({log!r}, "a", encoding="utf-8") as handle:
                     imports.write(json.dumps(call) + "\\n")
     else:
         handle.write(json.dumps(argv) + "\\n")
+# Output as Centreon's CLAPI prints it (centreon/centreon www/class/centreon-clapi): CentreonConfigPoller::getPollerList,
+# CentreonHost::show, CentreonHost/CentreonService::getmacro, CentreonServiceTemplate::getmacro; current versions end
+# every action with "Return code end : 0" (CentreonAPI::launchAction).
 if "POLLERLIST" in argv:
     print("poller_id;name")
     print("1;Central")
@@ -41,8 +44,12 @@ elif "show" in argv and "HTPL" in argv:
     print("1;Cloud-Aws-Ses-custom;Cloud-Aws-Ses;;1")
 elif "show" in argv:
     print("id;name;alias;address;activate")
+elif "getmacro" in argv and "STPL" in argv:
+    print("macro name;macro value;description")
 elif "getmacro" in argv:
     print("macro name;macro value;is_password;description;source")
+if "-i" not in argv:
+    print("Return code end : 0")
 sys.exit(0)
 """
 
