@@ -85,7 +85,7 @@ def _account(answer):
         if answer.get(key) is not None and not isinstance(answer[key], bool):
             raise AnswerError("%s is a %s, not true or false" % (key, values.type_name(answer[key])))
     if answer.get("EnforcementStatus") is not None:
-        _field("EnforcementStatus", values.one_line_text, answer["EnforcementStatus"])
+        _field("EnforcementStatus", values.status_word, answer["EnforcementStatus"])
     quota = answer.get("SendQuota")
     if quota is not None:
         _quota_fields("SendQuota.", _mapping("SendQuota", quota), False)
@@ -124,7 +124,7 @@ def _metric_data(answer):
         for position, number in enumerate(numbers):
             _field("%s.Values[%d]" % (where, position), values.number, number)
         if result.get("StatusCode") is not None:
-            _field(where + ".StatusCode", values.one_line_text, result["StatusCode"])
+            _field(where + ".StatusCode", values.status_word, result["StatusCode"])
         _list(where + ".Messages", result.get("Messages", []))
     if answer.get("NextToken") is not None and not isinstance(answer["NextToken"], str):
         raise AnswerError("NextToken is a %s, not text" % values.type_name(answer["NextToken"]))

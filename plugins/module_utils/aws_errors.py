@@ -69,6 +69,10 @@ def _client_error(exc, params, service, operation):
     message = str(error.get("Message") or "")
     if code == str(status) and message in ("", code):
         message = ""  # botocore's text for an error answer without a body
+    headers = (exc.response.get("ResponseMetadata") or {}).get("HTTPHeaders") or {} if isinstance(exc.response, dict) else {}
+    page = headers.get("x-sesmon-html-page")  # transport.HTML_PAGE_HEADER: the answer was an HTML page
+    if page and code == str(status):
+        message = "%s: %s" % (message, page) if message else page
     cause = None
     if code in _DENIED or (status == 403 and code not in _CREDENTIAL_CODES):
         action = iam_action(service, operation)

@@ -223,8 +223,9 @@ def account_fallback_warning(notes):
     if v1_failed:
         reasons = sorted(set(n[2] for n in v1_failed))
         parts.append("GetAccountSendingEnabled failed too in %s (%s)" % (_regions_text([n[0] for n in v1_failed]), "; ".join(reasons)))
-    parts.append("quota from SES v1, account.sandbox and enforcement_status null")
-    return _short("; ".join(parts))
+    text = "; ".join(parts)
+    tail = "; quota from SES v1, account.sandbox and enforcement_status null"
+    return text + tail if len(text + tail) <= WARNING_LENGTH else _short(text)
 
 
 def facts(result):

@@ -43,8 +43,7 @@ the SES v1 fallback call, or None; ``requests``: how many requests were made.
 
 def account_unusable(error):
     """True when sesv2 GetAccount's error means "denied" or "not here" (fall back to SES v1)."""
-    return (error.code in _DENIED_CODES or error.code in _UNAVAILABLE_CODES or error.http_status in _UNAVAILABLE_STATUSES
-            or error.code == "UnreadableAnswer")  # a proxy's page instead of an answer: SES v1 is tried (and says so)
+    return error.code in _DENIED_CODES or error.code in _UNAVAILABLE_CODES or error.http_status in _UNAVAILABLE_STATUSES
 
 
 def v2_problem(error):
@@ -52,8 +51,6 @@ def v2_problem(error):
     ``not offered by the endpoint (HTTP 404)``."""
     if error.code in _DENIED_CODES:
         return "denied (%s)" % error_reason(error)
-    if error.code == "UnreadableAnswer":
-        return "an unreadable answer"
     return "not offered by the endpoint (%s)" % error_reason(error)
 
 

@@ -31,6 +31,8 @@ DEFAULT_TOTAL_TIMEOUT = 120.0
 # 100,800 datapoints (GetMetricData's most per call) are 2.5-3.5 MiB of JSON; parsing costs ~25x in memory.
 MAX_ANSWER_BYTES = 4 * 1024 * 1024
 _CHUNK = 65536
+# Set on an HTML error answer (one line, see values.foreign_text) for aws_errors to name it.
+HTML_PAGE_HEADER = "x-sesmon-html-page"
 _HTML_START = re.compile(rb"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
 
@@ -121,9 +123,13 @@ def bounded_sender(http_session_of, deadline, max_bytes=MAX_ANSWER_BYTES):
             raise ReadTimeoutError(endpoint_url=request.url, error=exc) from None
         except (ProtocolError, OSError) as exc:
             raise ConnectionClosedError(error=exc, request=request, endpoint_url=request.url) from None
-        if 200 <= response.status_code < 300 and _is_html(response.headers, body):
-            raise TransportError("UnreadableAnswer", "the answer from %s is no AWS answer: %s (HTTP %d)" % (
-                _site(request.url), foreign_text(body[:8192].decode("utf-8", "replace")), response.status_code))
+        if _is_html(response.headers, body):
+            page = foreign_text(body[:8192].decode("utf-8", "replace"))
+            if 200 <= response.status_code < 300:
+                raise TransportError("UnreadableAnswer", "the answer from %s is no AWS answer: %s (HTTP %d)" % (
+                    _site(request.url), page, response.status_code))
+            # An error page (a load balancer's 503): botocore still decides on retries; the message names the page.
+            response.headers[HTML_PAGE_HEADER] = page
         return AWSResponse(request.url, response.status_code, response.headers, _Body(body))
 
     return send

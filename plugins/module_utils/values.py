@@ -19,7 +19,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionErr
 
 __all__ = [
     "number", "count", "rate", "quota", "timestamp", "one_line_text", "plain_text", "option_text", "dimension_text",
-    "positive_seconds", "type_name", "foreign_text", "HTML_PAGE",
+    "positive_seconds", "type_name", "foreign_text", "status_word", "HTML_PAGE",
 ]
 
 # The Nagios output line and perfdata break on these; Centreon's output never contains them.
@@ -115,6 +115,17 @@ def plain_text(value):
             if char in value:
                 raise ValueError("contains %r, which would break the Nagios output line and its perfdata" % char)
     return one_line_text(value)
+
+
+_WORD = re.compile(r"[A-Za-z0-9_.-]{1,64}", re.ASCII)
+
+
+def status_word(value):
+    """An enumeration value of AWS's (``PROBATION``, ``Complete``): a word, never markup or a '|'."""
+    one_line_text(value)
+    if not _WORD.fullmatch(value):
+        raise ValueError("is %r, not a status word (letters, digits, '_', '.', '-')" % foreign_text(value)[:64])
+    return value
 
 
 def positive_seconds(value, maximum):

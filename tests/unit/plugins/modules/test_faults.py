@@ -286,8 +286,10 @@ def test_ses_html_503_from_a_load_balancer_is_a_clear_failure(proxy, tmp_path):
     proxy.fault = always("GetSendQuota", HTML_503)
     run = run_module_process(ses_send_stats, args_for(proxy.url, retries={"max_attempts": 2}), tmp_path)
     assert run.returncode == 1
-    # botocore finds no XML error in an HTML page: the code is the status, the message its reason phrase.
-    assert run.result["msg"] == "GetSendQuota in us-east-1 failed: 503 (HTTP 503): Service Unavailable"
+    # botocore finds no XML error in an HTML page: the code is the status, the message its reason phrase and
+    # what the page was (issue 18: one line, never the raw page).
+    assert run.result["msg"] == ("GetSendQuota in us-east-1 failed: 503 (HTTP 503): Service Unavailable: got an HTML page "
+                                 "(a proxy or captive portal?)")
     assert count(proxy, "GetSendQuota") == 2
 
 
@@ -327,7 +329,8 @@ def test_refused_connection_fails_fast_with_the_defaults(tmp_path):
     assert run.elapsed < REFUSED_BOUND, run.elapsed
     assert run.returncode == 1
     # ses_send_stats asks sesv2 GetAccount first (it also answers the quota).
-    assert run.result["msg"] == "GetAccount in us-east-1 failed: EndpointConnectionError: could not connect to %s/v2/email/account" % url
+    assert run.result["msg"] == ("GetAccount in us-east-1 failed: EndpointConnectionError: could not connect to %s/v2/email/account"
+                                 ": check endpoint_url, the proxy (proxy_url, HTTPS_PROXY) and the region" % url)
     assert run.result["error"]["code"] == "EndpointConnectionError"
 
 
@@ -335,7 +338,8 @@ def test_refused_connection_is_unknown_fast_with_the_defaults(tmp_path):
     url = "http://127.0.0.1:%d" % free_port()
     run = run_module_process(ses_metric_check, args_for(url), tmp_path)
     assert run.elapsed < REFUSED_BOUND, run.elapsed
-    expected = "UNKNOWN: GetMetricData in us-east-1 failed: EndpointConnectionError: could not connect to %s/" % url
+    expected = ("UNKNOWN: GetMetricData in us-east-1 failed: EndpointConnectionError: could not connect to %s/"
+                ": check endpoint_url, the proxy (proxy_url, HTTPS_PROXY) and the region" % url)
     assert run.returncode == 0 and run.result["status"] == "UNKNOWN" and run.result["output"] == expected
     assert all(m["state"] == "UNKNOWN" and m["value"] is None for m in run.result["metrics"])
     failing = run_module_process(ses_metric_check, args_for(url, fail_on="critical"), tmp_path)
@@ -424,8 +428,8 @@ def test_truncated_ses_xml_is_a_clear_failure(proxy, tmp_path):
     status, headers, body = ses_answer("GetSendQuota", "<SentLast24Hours>1.0</SentLast24Hours><Max24HourSend>200.0</Max24HourSend>")
     proxy.fault = always("GetSendQuota", (status, headers, body[:len(body) // 2]))
     run = run_module_process(ses_send_stats, args_for(proxy.url), tmp_path)
-    assert run.returncode == 1 and run.result["error"]["code"] == "ResponseParserError"
-    assert run.result["msg"].startswith("GetSendQuota in us-east-1 failed: ResponseParserError: the answer from %s could not be read" % proxy.url)
+    assert run.returncode == 1 and run.result["error"]["code"] == "UnreadableAnswer"
+    assert run.result["msg"].startswith("GetSendQuota in us-east-1 failed: UnreadableAnswer: the answer from %s could not be read" % proxy.url)
 
 
 def test_malformed_sesv2_json_falls_back_and_says_so(proxy, tmp_path):
@@ -508,8 +512,8 @@ def test_body_cut_short_of_content_length_is_a_clear_failure(tmp_path):
         server.close()
     assert status == 200 and headers
     # botocore parses the bytes that came: the XML is cut, so the answer cannot be read.
-    assert run.returncode == 1 and run.result["error"]["code"] == "ResponseParserError"
-    assert run.result["msg"].startswith("GetSendQuota in us-east-1 failed: ResponseParserError: the answer from %s could not be read: "
+    assert run.returncode == 1 and run.result["error"]["code"] == "UnreadableAnswer"
+    assert run.result["msg"].startswith("GetSendQuota in us-east-1 failed: UnreadableAnswer: the answer from %s could not be read: "
                                         "Unable to parse response" % server.url)
     # For CloudWatch's JSON protocol botocore raises nothing: the check finds no result, never OK.
     assert cw_run.result["status"] == "UNKNOWN" and "CloudWatch returned no result for this query" in cw_run.result["output"]

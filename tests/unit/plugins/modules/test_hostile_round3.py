@@ -249,6 +249,8 @@ FOREIGN_CASES = [
                                                                                 Messages=[{"Code": "X|Y", "Value": HOSTILE}])])}),
     ("cloudwatch-status-code", CHECK, {}, {"GetMetricData": cw_answer([send_result([], StatusCode="Bad|<i>x</i>")])}),
     ("enforcement-status", CHECK, {"metrics": ["account-enforcement"]}, {GET_ACCOUNT: get_account_answer(EnforcementStatus=HOSTILE)}),
+    ("enforcement-status-pipe", CHECK, {"metrics": ["account-enforcement"]},
+     {GET_ACCOUNT: get_account_answer(EnforcementStatus="PROBATION|<b>x</b>")}),
     ("invalid-answer-text", SEND, {}, {GET_ACCOUNT: get_account_answer(EnforcementStatus=["a|b", "<b>"])}),
     ("sts-error-message", SEND, {"assume_role": {"role_arn": "arn:aws:iam::123456789012:role/r"}, "sts_endpoint_url": None},
      {"AssumeRole": (403, {"Content-Type": "text/xml"}, ('<ErrorResponse xmlns="%s"><Error><Type>Sender</Type><Code>AccessDenied</Code>'
