@@ -108,7 +108,11 @@ def test_check_mode_predicts_the_real_run_with_masked_diff(central_root):
 
 
 def test_failed_import_line_fails_and_records_no_checksum(central_root):
-    """CLAPI exits 0 on a failed -i line: the role fails all the same, records no checksum, and a rerun writes the secret."""
+    """CLAPI exits 0 on a failed -i line: the role fails all the same, records no checksum, and a rerun writes the secret.
+
+    The rerun runs with --tags centreon_ses_pack_central and packages switched on: only the central part (and the
+    validation) runs.
+    """
     root, work = central_root
     variables = _vars([_entry("aws-ses-import")])
     standins.configure_clapi(root, "admin", CLAPI_PASSWORD, pollers=("Central", "Poller-2"), fail_import_lines=True)
@@ -121,8 +125,14 @@ def test_failed_import_line_fails_and_records_no_checksum(central_root):
     _no_secret(run.output)
 
     standins.configure_clapi(root, "admin", CLAPI_PASSWORD, pollers=("Central", "Poller-2"))
-    rerun = playbook.run_role(work, {root: variables})
+    # The rerun also shows the tags: with packages switched on, --tags centreon_ses_pack_central runs the (included)
+    # central tasks, the validation (always) and no package task.
+    rerun = playbook.run_role(work, {root: dict(variables, centreon_ses_pack_install_packages=True)},
+                              extra_args=("--tags", "centreon_ses_pack_central"))
     assert rerun.rc == 0, rerun.output[-3000:]
+    assert "Check every host entry" in rerun.output and "Import the password macros of aws-ses-import" in rerun.output
+    assert "Install the plugin and the aws command" not in rerun.output and "Centreon repository signing key" not in rerun.output
+    assert not [name for name in os.listdir(root + "/etc/apt/sources.list.d") if name.startswith("centreon")]
     macros = standins.clapi_state(root)["hosts"]["aws-ses-import"]["macros"]
     assert macros["AWSSECRETKEY"] == [SECRET_KEY, "1"] and macros["AWSACCESSKEY"] == [ACCESS_KEY, "1"]
     assert os.path.exists(root + "/var/lib/sesmon-centreon-ses-pack/aws-ses-import.json")
