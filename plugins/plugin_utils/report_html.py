@@ -33,7 +33,7 @@ p, li { overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0.4rem 0 0.8rem; }
 th, td { border: 1px solid #888; padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eee; }
-.state { white-space: nowrap; font-weight: bold; }
+.state { font-weight: bold; }
 .state .icon, h2 .icon { vertical-align: -3px; margin-right: 3px; }
 h2 .icon { width: 22px; height: 22px; }
 section.region { border-left: 8px solid #888; padding: 4px 0 4px 12px; margin: 28px 0; }
@@ -51,6 +51,10 @@ svg.chart .axis-label { font-style: italic; }
 svg.chart .empty { font-size: 14px; fill: #333; }
 .quota svg { width: 100%; max-width: 420px; height: auto; }
 .muted { color: #444; }
+@media (max-width: 640px) {
+  table { font-size: 12px; }
+  th, td { padding: 2px 3px; }
+}
 @media print {
   html { font-size: 11px; }
   body { max-width: none; padding: 0; }
@@ -165,7 +169,7 @@ def _overview(regions, levels):
                              (_state(fact["state"]) + " " if fact["state"] not in (None, "OK") else "") + escape(fact["short"]))
         rows.append(cells)
     return _table(["region", "state", "quota used (24 h)", "bounce rate", "complaint rate", "account"], rows,
-                  ["14%", "15%", "23%", "14%", "14%", "20%"])
+                  ["13%", "17%", "22%", "14%", "14%", "20%"])
 
 
 def render_html(results, title="Amazon SES report"):
@@ -185,4 +189,5 @@ def render_html(results, title="Amazon SES report"):
         body.append("<ul>%s</ul>" % "".join("<li>%s</li>" % escape(note) for note in notes))
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            '<title>%s</title><style>%s</style></head><body>%s</body></html>\n' % (escape(one_line(title)), CSS, "\n".join(body)))
+            '<title>%s</title><style>%s</style></head><body>%s</body></html>\n'
+            % (escape(one_line(title)), CSS, "\n".join(body).replace(" %", "\u00a0%")))  # "10 %" never broken before its %

@@ -37,6 +37,9 @@ MEASURE = """<script>(function () {
       out.overflowing.push(el.tagName + ' ' + (el.id || '') + ' ' + (el.getAttribute('class') || '') + ' ' + Math.round(box.right));
     }
   });
+  document.querySelectorAll('td, th').forEach(function (cell) {
+    if (cell.scrollWidth > cell.clientWidth + 1) { out.overflowing.push('text wider than its cell: ' + cell.textContent.slice(0, 60)); }
+  });
   document.querySelectorAll('section.region').forEach(function (section) {
     var charts = [];
     section.querySelectorAll('svg.chart').forEach(function (svg) {
@@ -107,7 +110,7 @@ def test_every_region_has_its_charts_with_lines_levels_and_axes(report):
 
 
 @pytest.mark.parametrize("width", [1000, 500])  # a desktop, and the narrowest window headless Chromium opens
-def test_nothing_overflows_the_viewport_width(report, width):
+def test_nothing_overflows_the_viewport_width_or_its_table_cell(report, width):
     measured = _measure(report, width)
     assert measured["innerWidth"] == width
     assert measured["scrollWidth"] <= measured["innerWidth"], measured["overflowing"][:10]

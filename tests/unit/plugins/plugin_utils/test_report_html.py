@@ -33,7 +33,7 @@ class Page(HTMLParser):
         self.elements.append((tag, dict(attrs)))
 
     def handle_data(self, data):
-        self.text.append(data)
+        self.text.append(data.replace("\u00a0", " "))  # the report keeps "5 %" on one line with a no-break space
 
     def tags(self, name, **attrs):
         return [a for tag, a in self.elements if tag == name and all(re.search(v, a.get(k) or "") for k, v in attrs.items())]
