@@ -18,7 +18,7 @@ from html import escape
 from ansible_collections.sesmon.ses.plugins.plugin_utils.report_data import aws_levels, bins, collect, number
 from ansible_collections.sesmon.ses.plugins.plugin_utils.report_svg import line_chart, state_icon
 from ansible_collections.sesmon.ses.plugins.plugin_utils.report_text import (
-    NOT_AVAILABLE, check_rows, count, duration_text, fraction_percent, one_line, region_facts, when_text)
+    NOT_AVAILABLE, check_rows, count, duration_text, fraction_percent, headline, one_line, region_facts, when_text)
 
 __all__ = ["render_html", "CSS"]
 
@@ -130,8 +130,9 @@ def _charts(region, index, levels):
 
 
 def _region(region, index, levels):
-    state = region["status"]
-    heading = "%s%s" % (escape(one_line(region["name"])), (" %s" % _state(state)) if state else "")
+    state, note = headline(region, levels)
+    heading = escape(one_line(region["name"])) + (" %s" % _state(state) if state else "")
+    heading += ' <small class="muted">(%s)</small>' % escape(note) if note else ""
     parts = ['<section class="region state-%s" id="region-%d"><h2>%s</h2>' % (escape(state or "none"), index, heading)]
     if state == "FAILED":
         messages = [region["stats_error"]] if region.get("stats_error") else []
@@ -159,7 +160,8 @@ def _overview(regions, levels):
     rows = []
     for index, region in enumerate(regions):
         facts = dict((fact["key"], fact) for fact in region_facts(region, levels))
-        cells = ['<a href="#region-%d">%s</a>' % (index, escape(one_line(region["name"]))), _state(region["status"])]
+        state, note = headline(region, levels)
+        cells = ['<a href="#region-%d">%s</a>' % (index, escape(one_line(region["name"]))), _state(state) + (" (%s)" % escape(note) if note else "")]
         if "failed" in facts:
             cells += [_state("FAILED") + " send statistics could not be read", "–", "–", "–"]
         else:

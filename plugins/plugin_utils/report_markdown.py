@@ -16,7 +16,7 @@ import re
 
 from ansible_collections.sesmon.ses.plugins.plugin_utils.report_data import aws_levels, bins, collect, number
 from ansible_collections.sesmon.ses.plugins.plugin_utils.report_text import (
-    NOT_AVAILABLE, check_rows, count, duration_text, fraction_percent, one_line, region_facts, state_text, when_text)
+    NOT_AVAILABLE, check_rows, count, duration_text, fraction_percent, headline, one_line, region_facts, state_text, when_text)
 
 __all__ = ["escape", "sparkline", "render_markdown", "SPARK_WIDTH"]
 
@@ -61,8 +61,8 @@ def _table(header, rows):
 
 def _overview_row(region, levels):
     facts = dict((fact["key"], fact) for fact in region_facts(region, levels))
-    state = region["status"]
-    cells = [escape(region["name"]), state_text(state) if state else "–"]
+    state, note = headline(region, levels)
+    cells = [escape(region["name"]), (state_text(state) + (" (%s)" % note if note else "")) if state else "–"]
     if "failed" in facts:
         return cells + ["%s send statistics could not be read" % state_text("FAILED"), "–", "–", "–"]
     for key in ("quota_used", "bounce", "complaint", "account"):
@@ -93,8 +93,8 @@ def _sparklines(region):
 
 
 def _region_lines(region, levels):
-    state = region["status"]
-    title = "### %s: %s" % (escape(region["name"]), state_text(state) if state else "send statistics")
+    state, note = headline(region, levels)
+    title = "### %s: %s%s" % (escape(region["name"]), state_text(state) if state else "no state", " (%s)" % note if note else "")
     lines = ["", title, ""]
     if region["status"] == "FAILED":
         lines.append("**Nothing could be read in this region** (shown as failed, not as zero).")

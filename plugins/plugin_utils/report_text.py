@@ -14,11 +14,12 @@ import math
 import re
 
 from ansible_collections.sesmon.ses.plugins.module_utils.account_health import ACCOUNT_LABELS
+from ansible_collections.sesmon.ses.plugins.module_utils.check import STATE_CODES, STATE_NAMES, worst_state
 from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import format_number
 from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import CATALOGUE
 from ansible_collections.sesmon.ses.plugins.plugin_utils.report_data import number, parse_time
 
-__all__ = ["NOT_AVAILABLE", "STATE_ICONS", "count", "percent", "fraction_percent", "state_text", "rate_level",
+__all__ = ["NOT_AVAILABLE", "STATE_ICONS", "headline", "count", "percent", "fraction_percent", "state_text", "rate_level",
            "region_facts", "check_rows", "label_text", "one_line", "when_text", "duration_text"]
 
 NOT_AVAILABLE = "n/a"
@@ -176,6 +177,17 @@ def region_facts(region, levels):
         facts.append(_fact("newest", "newest datapoint", None, "%s (%s s old)" % (
             when_text(window["newest_datapoint"]), count(window.get("newest_datapoint_age_seconds")))))
     return facts
+
+
+def headline(region, levels):
+    """``(state, note)`` of a region's heading: its checks' state (or FAILED); without a check, the worst state of its
+    send statistics (observed rates against AWS's levels, account status), with the note that it comes from them."""
+    if region.get("status"):
+        return region["status"], ""
+    states = [STATE_CODES[fact["state"]] for fact in region_facts(region, levels) if fact["state"] in STATE_CODES]
+    if not states:
+        return None, ""
+    return STATE_NAMES[worst_state(states)], "from the send statistics"
 
 
 def label_text(metric):

@@ -136,3 +136,9 @@ def test_x_ticks_are_at_most_eight_whole_quarters_hours_or_days():
         step, ticks = x_ticks(END - datetime.timedelta(hours=hours), END)
         assert 2 <= len(ticks) <= 8 and step % 900 == 0 and all(t.minute % 15 == 0 and t.second == 0 for t in ticks), hours
         assert step % 3600 == 0 or hours < 2
+
+
+def test_without_a_check_the_region_state_comes_from_the_send_statistics():
+    page = Page(render_html(send_stats(region_entry("us-east-1", datapoints(4, attempts=100, bounces=5)))))  # 5 %: review level
+    assert page.tags("section", **{"class": "^region state-WARNING$"})
+    assert "(from the send statistics)" in " ".join(page.text)

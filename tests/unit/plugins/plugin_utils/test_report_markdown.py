@@ -151,3 +151,14 @@ def test_one_datapoint_and_huge_numbers():
 def test_sparkline():
     assert sparkline([0, None, 1, 8, 4]) == "  ▁█▄"
     assert sparkline([0, 0]) == "  " and sparkline([]) == ""
+
+
+def test_without_a_check_the_heading_comes_from_the_send_statistics():
+    healthy = region_entry("eu-west-1", datapoints(4, attempts=100, bounces=1))
+    on_probation = region_entry("us-east-1", datapoints(4, attempts=100, bounces=1), enforcement="PROBATION")
+    paused_level = region_entry("ap-south-1", datapoints(4, attempts=100, bounces=10))  # exactly AWS's pause level, 10 %
+    text = render_markdown(send_stats(healthy, on_probation, paused_level))
+    assert "### eu-west-1: ✅ OK (from the send statistics)" in text
+    assert "### us-east-1: ⚠️ WARNING (from the send statistics)" in text
+    assert "### ap-south-1: ❌ CRITICAL (from the send statistics)" in text
+    assert "10 %, at or above AWS's pause level (10 %)" in text
