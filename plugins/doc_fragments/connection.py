@@ -43,6 +43,9 @@ options:
       - The AWS region to use, for example V(eu-west-1).
       - If not set, the E(AWS_REGION) or E(AWS_DEFAULT_REGION) environment variable is used,
         then the region of the profile. A missing region is an error.
+      - Without O(endpoint_url), the region must be one where the installed botocore's data lists
+        SES; a typo or a region without SES fails before any request ("did you mean eu-west-1?").
+        For a region newer than the installed botocore, upgrade botocore or set O(endpoint_url).
     type: str
     aliases: [aws_region]
   endpoint_url:
@@ -87,7 +90,8 @@ options:
     description:
       - Assume this IAM role through STS before calling SES or CloudWatch. The source
         credentials come from the other options or botocore's chain. botocore refreshes the
-        temporary credentials before they expire.
+        temporary credentials, but only in their last two minutes, so a task makes one STS
+        AssumeRole call per role at any O(assume_role.duration_seconds).
     type: dict
     suboptions:
       role_arn:
@@ -166,7 +170,10 @@ notes:
     text or NaN where AWS sends numbers, a garbage timestamp) is an error with code
     C(UnreadableAnswer) or C(InvalidAnswer) naming the field; it is never read as data.
   - Region names are checked against botocore's partition data, so every real region is
-    accepted (C(eusc-de-east-1) included) and a name with a trailing newline is not.
+    accepted (C(eusc-de-east-1) included) and a name with a trailing newline is not; without
+    O(endpoint_url), also against the regions where botocore lists SES.
+  - Numbers in AWS's answers are checked against their domain (counts at least 0, rates from 0
+    to 1, a quota of -1 or at least 0); a value outside it is C(InvalidAnswer), never read.
   - All modules of this collection belong to the action group C(sesmon.ses.aws), so
     C(module_defaults) with C(group/sesmon.ses.aws) sets these options once for every task.
 requirements:
