@@ -130,7 +130,8 @@ EXAMPLES = r"""
 
     - name: Show the bounce rate per region
       ansible.builtin.debug:
-        msg: "{{ item.key }}: {{ item.value.rates.bounce_rate | default('n/a', true) }}"
+        # A healthy 0.0 is falsy: test for none (no delivery attempt) rather than default('n/a', true).
+        msg: "{{ item.key }}: {{ 'n/a' if item.value.rates.bounce_rate is none else item.value.rates.bounce_rate }}"
       loop: "{{ ses_all.regions | dict2items }}"
       loop_control:
         label: "{{ item.key }}"
