@@ -380,3 +380,12 @@ def test_format_number_round_trips(value):
     assert float(text) == value
     if "." in text:
         assert not text.endswith("0")
+
+
+@pytest.mark.parametrize("text, low, high, expected", [
+    ("10", 0.0, 1.0, False), ("10", 0.0, 100.0, True), ("0.05", 0.0, 1.0, True), ("@0.1:", 0.0, 1.0, True), ("@2:", 0.0, 1.0, False),
+    ("~:", -math.inf, math.inf, False), ("0:", 0.0, math.inf, False), ("1:", 0.0, math.inf, True), ("@~:-1", 0.0, math.inf, False),
+    ("~:100", 0.0, 100.0, False), ("@100:", 0.0, 100.0, True), ("@1.000000001:", 0.0, 1.0, True),  # the bound rounds to 1 (8 decimals): 1.0 alerts
+])
+def test_can_alert_within_a_domain(text, low, high, expected):
+    assert parse_range(text).can_alert_within(low, high) is expected
