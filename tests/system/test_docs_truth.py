@@ -18,6 +18,7 @@ import ast
 import re
 from datetime import datetime, timedelta, timezone
 
+import boto3
 import botocore
 import yaml
 
@@ -27,8 +28,10 @@ from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import DEF
 from ansible_collections.sesmon.ses.plugins.module_utils.send_stats_task import FALLBACK_REQUESTS, REQUESTS_PER_REGION
 from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import CATALOGUE
 from ansible_collections.sesmon.ses.plugins.module_utils.transport import DEFAULT_TOTAL_TIMEOUT
+from ansible_collections.sesmon.ses.plugins.modules import ses_send_stats
 from ansible_collections.sesmon.ses.tests.system.conftest import ROOT
 from ansible_collections.sesmon.ses.tests.unit.utils.aws_env import isolate
+from ansible_collections.sesmon.ses.tests.unit.utils.module_runner import run_module
 
 DOCS = ROOT / "docs"
 WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
@@ -138,3 +141,47 @@ def test_the_window_is_not_widened_in_the_code_nor_in_any_doc():
     for path in list(DOCS.glob("*.md")) + [ROOT / "README.md"]:
         text = " ".join(path.read_text(encoding="utf-8").split())
         assert not re.search(r"window is widened to whole periods", text), path.name
+
+
+# -- ses_send_stats' sample output ----------------------------------------------------------------------------------
+
+_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+def _timeless(value):
+    return yaml.safe_load(_TIME.sub("<time>", yaml.safe_dump(value)))
+
+
+def _text(warning):
+    return warning if isinstance(warning, str) else warning.get("msg") or warning.get("event", {}).get("msg")
+
+
+def test_send_stats_sample_is_what_the_task_returns(moto_server, monkeypatch, tmp_path):
+    """docs/ses_send_stats.md's "real output": the task run again on moto after 3 sends and 1 rejected send."""
+    isolate(monkeypatch, tmp_path)
+    guide = (DOCS / "ses_send_stats.md").read_text(encoding="utf-8")
+    task = yaml.safe_load(re.search(r"## A first task\n\n```yaml\n(.*?)\n```", guide, re.S).group(1))[0]
+    sample = yaml.safe_load(re.search(r"not-run: the output of the task above[^\n]*\n```yaml\n(.*?)\n```", guide, re.S).group(1))["ses"]
+    moto_server.reset()
+    keys = dict(aws_access_key_id="AKIAIOSFODNN7EXAMPLE", aws_secret_access_key="docs-truth-Secret-key-1")
+    ses = boto3.client("ses", region_name="eu-west-1", endpoint_url=moto_server.url, **keys)
+    ses.verify_email_identity(EmailAddress="sender@example.com")
+    message = {"Subject": {"Data": "s"}, "Body": {"Text": {"Data": "b"}}}
+    for number in range(3):
+        ses.send_email(Source="sender@example.com", Destination={"ToAddresses": ["to%d@example.com" % number]}, Message=message)
+    try:
+        ses.send_email(Source="unverified@example.org", Destination={"ToAddresses": ["to@example.com"]}, Message=message)
+    except ses.exceptions.MessageRejected:
+        pass
+    args = dict(task["sesmon.ses.ses_send_stats"], endpoint_url=moto_server.url, access_key=keys["aws_access_key_id"],
+                secret_key=keys["aws_secret_access_key"])
+    result = run_module(ses_send_stats.main, args)
+    result.setdefault("failed", False)
+    for key, shown in sample.items():
+        if key == "regions":
+            assert sorted(result[key]) == sorted(shown) and sorted(result[key]["eu-west-1"]) == sorted(shown["eu-west-1"])
+        elif key == "warnings":
+            assert [" ".join(_text(w).split()) for w in result[key]] == [" ".join(w.split()) for w in shown]
+        else:
+            assert _timeless(result[key]) == _timeless(shown), key
+    assert sorted(set(result) - {"invocation"}) == sorted(sample)
