@@ -74,7 +74,7 @@ def _client_error(exc, params, service, operation):
     if page and code == str(status):
         message = "%s: %s" % (message, page) if message else page
     cause = None
-    if code in _DENIED or (status == 403 and code not in _CREDENTIAL_CODES):
+    if code in _DENIED or (status == 403 and code not in _CREDENTIAL_CODES and not any(name in message for name in _CREDENTIAL_CODES)):
         action = iam_action(service, operation)
         cause = None if action and action in message else "the credentials lack the IAM action %s" % action if action else None
     elif code in _NOT_OFFERED or status in (404, 501):
