@@ -439,7 +439,7 @@ summary:
     - One line per region, in the order asked, then an overall line for the regions that answered
       together, with the quota used and left, the observed bounce and complaint rates (in percent; V(n/a)
       without a delivery attempt, V(0 %) for a healthy zero) and the account status.
-    - A region that failed reads C(<region>: not read (<error code>)).
+    - "A region that failed reads C(<region>: not read (<error code>))."
   returned: always
   type: list
   elements: str

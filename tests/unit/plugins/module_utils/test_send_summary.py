@@ -31,8 +31,8 @@ def test_percent_text_keeps_small_rates_and_a_healthy_zero(fraction, text):
 
 
 def test_one_line_per_region_and_an_overall_one():
-    lines = summary_lines([_entry("eu-west-1"), _entry("us-east-1", sent=16999, maximum=100000.0, attempts=16999, bounces=1049,
-                                                            complaints=12, status="PROBATION")])
+    incident = _entry("us-east-1", sent=16999, maximum=100000.0, attempts=16999, bounces=1049, complaints=12, status="PROBATION")
+    lines = summary_lines([_entry("eu-west-1"), incident])
     assert lines == [
         "eu-west-1: sent 6404 of 50000 in 24 h (12.8 % used, 43596 left); bounces 0.59 %, complaints 0 % of 6404 attempts; "
         "account HEALTHY, production",
