@@ -84,6 +84,6 @@ def test_counts_only_both_edges_of_the_window_are_cut():
         return [Series(points, "Complete") for _query in queries], 1
 
     found, requests = fetch_targets(None, "us-east-1", targets, windows, 60, fetch)
-    (series,) = found.values()
+    (series,) = list(found.values())
     assert requests == 1 and sorted(series.points) == [first, end - timedelta(seconds=1)]
     assert series.value("sum") == 3.0

@@ -45,8 +45,8 @@ SEND, CHECK = ses_send_stats, ses_metric_check
 ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE"
 _RANDOM = random.Random(21)
 # A session token as STS gives them: several hundred characters of base64.
-TOKEN = "".join(_RANDOM.choice(string.ascii_letters + string.digits + "+/") for _ in range(600)) + "=="
-SECRET_KEY = "r3-" + "".join(_RANDOM.choice(string.ascii_letters + string.digits) for _ in range(37))
+TOKEN = "".join(_RANDOM.choice(string.ascii_letters + string.digits + "+/") for dummy in range(600)) + "=="
+SECRET_KEY = "r3-" + "".join(_RANDOM.choice(string.ascii_letters + string.digits) for dummy in range(37))
 SECRETS = (TOKEN, SECRET_KEY)
 CW_JSON = {"Content-Type": "application/x-amz-json-1.0"}
 STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/"
@@ -163,16 +163,17 @@ def _rate_result(value):
     return cw_answer([{"Id": "q0", "StatusCode": "Complete", "Timestamps": [epoch(now() - timedelta(minutes=5))], "Values": [value]}])
 
 
+def _quota(max_send=200.0, rate=1.0, sent=0.0):
+    return get_account_answer(SendQuota={"Max24HourSend": max_send, "MaxSendRate": rate, "SentLast24Hours": sent})
+
+
 # (id, module, extra options, answers, fragment of the InvalidAnswer message)
 VALUE_CASES = [
-    ("get-account-sent-negative", SEND, {}, {GET_ACCOUNT: get_account_answer(SendQuota={"Max24HourSend": 200.0, "MaxSendRate": 1.0,
-                                                                                         "SentLast24Hours": -3.0})},
+    ("get-account-sent-negative", SEND, {}, {GET_ACCOUNT: _quota(200.0, 1.0, -3.0)},
      "SendQuota.SentLast24Hours is -3.0, below 0"),
-    ("get-account-quota-minus-5", SEND, {}, {GET_ACCOUNT: get_account_answer(SendQuota={"Max24HourSend": -5.0, "MaxSendRate": 1.0,
-                                                                                        "SentLast24Hours": 0.0})},
+    ("get-account-quota-minus-5", SEND, {}, {GET_ACCOUNT: _quota(-5.0, 1.0, 0.0)},
      "SendQuota.Max24HourSend is -5.0: a quota is -1 (unlimited) or at least 0"),
-    ("get-account-rate-minus-2", SEND, {}, {GET_ACCOUNT: get_account_answer(SendQuota={"Max24HourSend": 200.0, "MaxSendRate": -2.0,
-                                                                                       "SentLast24Hours": 0.0})},
+    ("get-account-rate-minus-2", SEND, {}, {GET_ACCOUNT: _quota(200.0, -2.0, 0.0)},
      "SendQuota.MaxSendRate is -2.0"),
     ("send-quota-minus-5", SEND, {}, {GET_ACCOUNT: v2_answer({}, 404), "GetSendQuota": quota_answer("-5.0", "1.0", "0.0")},
      "Max24HourSend is -5.0: a quota is -1 (unlimited) or at least 0"),
@@ -192,7 +193,7 @@ VALUE_CASES = [
     ("check-bounce-rate-above-1", CHECK, {"metrics": ["emails-rejected"]}, {"GetMetricData": _rate_result(1.5)},
      "is 1.5, above 1"),
     ("check-quota-usage-sent-negative", CHECK, {"metrics": ["quota-usage"]}, {
-        GET_ACCOUNT: get_account_answer(SendQuota={"Max24HourSend": 200.0, "MaxSendRate": 1.0, "SentLast24Hours": -3.0})},
+        GET_ACCOUNT: _quota(sent=-3.0)},
      "SendQuota.SentLast24Hours is -3.0, below 0"),
 ]
 
@@ -236,6 +237,8 @@ HOSTILE = "Denied | by <b>policy</b>\n<script>x</script> | again"
 PAGE = (502, {"Content-Type": "text/html"}, b"<!DOCTYPE html><html><head><title>Gate | way</title></head><body><h1>Bad | gateway</h1></body></html>")
 PAGE_200 = (200, {"Content-Type": "text/html"}, b"<html><head><title>Login</title></head><body><form>a|b</form></body></html>")
 
+STS_DENIED = ('<ErrorResponse xmlns="%s"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>%s</Message></Error>'
+              '</ErrorResponse>' % (STS_NS, "no | &lt;b&gt;way&lt;/b&gt;")).encode()
 # Every way a foreign text reaches a message: (id, module, options, answers)
 FOREIGN_CASES = [
     ("aws-xml-error-message", SEND, {}, {GET_ACCOUNT: v2_answer({}, 404), "GetSendQuota": ses_error("Throttling", HOSTILE)}),
@@ -253,8 +256,7 @@ FOREIGN_CASES = [
      {GET_ACCOUNT: get_account_answer(EnforcementStatus="PROBATION|<b>x</b>")}),
     ("invalid-answer-text", SEND, {}, {GET_ACCOUNT: get_account_answer(EnforcementStatus=["a|b", "<b>"])}),
     ("sts-error-message", SEND, {"assume_role": {"role_arn": "arn:aws:iam::123456789012:role/r"}, "sts_endpoint_url": None},
-     {"AssumeRole": (403, {"Content-Type": "text/xml"}, ('<ErrorResponse xmlns="%s"><Error><Type>Sender</Type><Code>AccessDenied</Code>'
-                                                          '<Message>%s</Message></Error></ErrorResponse>' % (STS_NS, "no | &lt;b&gt;way&lt;/b&gt;")).encode())}),
+     {"AssumeRole": (403, {"Content-Type": "text/xml"}, STS_DENIED)}),
     ("fallback-warning", SEND, {}, {GET_ACCOUNT: v2_answer({}, 404), "GetAccountSendingEnabled": PAGE}),
 ]
 
