@@ -6,7 +6,7 @@
 
 An overview table, then per region its state, its facts and quota usage, the checked labels, and
 four charts of the window: sends and deliveries, bounces and complaints, and the bounce and
-complaint rates against AWS's review and pause levels. A region that could not be read says so and
+complaint rates against AWS's review and pause levels (with the check's reputation rates marked). A region that could not be read says so and
 has no chart. Prints on A4, a region a page.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 from html import escape
 
-from ansible_collections.sesmon.ses.plugins.plugin_utils.report_data import aws_levels, bins, collect, number
+from ansible_collections.sesmon.ses.plugins.plugin_utils.report_data import aws_levels, bins, collect, number, parse_time
 from ansible_collections.sesmon.ses.plugins.plugin_utils.report_svg import line_chart, state_icon
 from ansible_collections.sesmon.ses.plugins.plugin_utils.report_text import (
     NOT_AVAILABLE, check_rows, count, duration_text, fraction_percent, headline, one_line, region_facts, when_text)
@@ -106,6 +106,14 @@ def _charts(region, index, levels):
     def points(key):
         return [(row["start"] + half, row[key]) for row in rows]
 
+    def reputation(label):
+        """The check's AWS reputation rate (ses_metric_check, latest) as a mark at its datapoint's time, if in the window."""
+        for metric in region.get("checks") or []:
+            when = parse_time(metric.get("newest_datapoint"))
+            if metric.get("label") == label and number(metric.get("value")) is not None and when and start <= when <= end:
+                return [("reputation", "AWS reputation rate (%s)" % one_line(metric.get("statistic"), 20), when, metric["value"])]
+        return []
+
     def review_pause(key):
         return [("review", "review %s" % fraction_percent(levels[key][0]), levels[key][0]),
                 ("pause", "pause %s" % fraction_percent(levels[key][1]), levels[key][1])]
@@ -121,10 +129,10 @@ def _charts(region, index, levels):
                    "emails per %s" % step, count, empty_text="no bounce, no complaint"),
         line_chart(prefix + "-bounce-rate", "%s: bounce rate (observed) and AWS's levels" % name, start, end,
                    [("bounce_rate", "bounce rate per %s" % step, points("bounce_rate"))], "bounces / sends", fraction_percent,
-                   integer=False, levels=review_pause("bounce"), empty_text="no delivery attempt"),
+                   integer=False, levels=review_pause("bounce"), empty_text="no delivery attempt", marks=reputation("emails-rejected")),
         line_chart(prefix + "-complaint-rate", "%s: complaint rate (observed) and AWS's levels" % name, start, end,
                    [("complaint_rate", "complaint rate per %s" % step, points("complaint_rate"))], "complaints / sends", fraction_percent,
-                   integer=False, levels=review_pause("complaint"), empty_text="no delivery attempt"),
+                   integer=False, levels=review_pause("complaint"), empty_text="no delivery attempt", marks=reputation("emails-spam")),
     ]
     return '<div class="charts">%s</div>' % "".join('<figure>%s</figure>' % chart for chart in charts)
 

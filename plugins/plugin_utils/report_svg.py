@@ -32,6 +32,7 @@ STYLES = {
     "complaint_rate": ("#6a1b9a", "", 1.8),
     "review": ("#8a6d00", "9 4", 1.4),
     "pause": ("#b71c1c", "3 3", 1.6),
+    "reputation": ("#000", "", 1.4),
 }
 _X_STEPS = [900, 1800] + [3600 * hours for hours in (1, 2, 3, 6, 12)] + [86400 * days for days in (1, 2, 7, 14, 28)]
 
@@ -77,16 +78,21 @@ def _line_style(key):
     return 'stroke="%s" stroke-width="%s"%s' % (colour, width, ' stroke-dasharray="%s"' % dash if dash else "")
 
 
+def _diamond(x, y, key):
+    return '<path d="M%s %sl5 5-5 5-5-5z" fill="%s" stroke="#fff" stroke-width="1"/>' % (_fmt(x), _fmt(y - 5), STYLES[key][0])
+
+
 def _legend(items, left, top, width):
-    """SVG of the legend (line sample and name per item), wrapped into rows; returns (svg, rows)."""
+    """SVG of the legend (a line sample, or a diamond for a mark, and the name per item), wrapped into rows; returns (svg, rows)."""
     parts, x, row = [], left, 0
-    for key, name in items:
+    for key, name, kind in items:
         size = 30 + len(name) * CHAR + 16
         if x + size > width and x > left:
             x, row = left, row + 1
         y = top + row * 16
-        parts.append('<g class="legend-item"><line x1="%s" y1="%s" x2="%s" y2="%s" %s/><text x="%s" y="%s">%s</text></g>'
-                     % (_fmt(x), _fmt(y - 4), _fmt(x + 24), _fmt(y - 4), _line_style(key), _fmt(x + 30), _fmt(y), escape(name)))
+        sample = _diamond(x + 12, y - 4, key) if kind == "mark" else '<line x1="%s" y1="%s" x2="%s" y2="%s" %s/>' % (
+            _fmt(x), _fmt(y - 4), _fmt(x + 24), _fmt(y - 4), _line_style(key))
+        parts.append('<g class="legend-item">%s<text x="%s" y="%s">%s</text></g>' % (sample, _fmt(x + 30), _fmt(y), escape(name)))
         x += size
     return "".join(parts), row + 1
 
@@ -104,21 +110,23 @@ def _segments(points):
         yield run
 
 
-def line_chart(chart_id, title, start, end, series, y_label, y_format, integer=True, levels=(), empty_text="no data"):
+def line_chart(chart_id, title, start, end, series, y_label, y_format, integer=True, levels=(), empty_text="no data", marks=()):
     """One chart as an ``<svg>`` element.
 
     ``series``: ``[(style key, legend name, [(datetime, value or None)])]``; ``levels``: ``[(style key, label,
-    value)]`` drawn as horizontal lines across the plot; ``y_format``: value -> tick text. ``empty_text`` is
+    value)]`` drawn as horizontal lines across the plot; ``marks``: ``[(style key, legend name, datetime, value)]``
+    drawn as labelled diamonds; ``y_format``: value -> tick text. ``empty_text`` is
     written across the plot when no series has a value (or, for counts, when every value is 0).
     """
     values = [number(v) for _key, _name, points in series for _when, v in points]
     present = [v for v in values if v is not None]
-    top = max(present + [value for _key, _label, value in levels] + [0])
+    top = max(present + [value for _key, _label, value in levels] + [value for _key, _name, _when, value in marks] + [0])
     if levels:
         top = max(top, max(value for _key, _label, value in levels) * 1.2)
     ticks = y_ticks(top, integer)
     labels = [y_format(tick) for tick in ticks]
-    legend_items = [(key, name) for key, name, _points in series] + [(key, label) for key, label, _value in levels]
+    legend_items = ([(key, name, "line") for key, name, _points in series] + [(key, label, "line") for key, label, _value in levels]
+                    + [(key, name, "mark") for key, name, _when, _value in marks])
     legend_svg, rows = _legend(legend_items, 12, 40, WIDTH - 12)
     left = 22 + 8 + max(len(text) for text in labels) * CHAR
     top_edge, right, bottom = 40 + rows * 16, WIDTH - 14, HEIGHT - 42
@@ -168,6 +176,10 @@ def line_chart(chart_id, title, start, end, series, y_label, y_format, integer=T
             else:
                 out.append('<polyline points="%s"/>' % " ".join("%s,%s" % (_fmt(x), _fmt(y)) for x, y in run))
         out.append("</g>")
+    for key, name, when, value in marks:
+        x, y = x_of(when), y_of(value)
+        out.append('<g class="mark mark-%s"><title>%s</title>%s<text x="%s" y="%s" text-anchor="end">%s</text></g>'
+                   % (key, escape(name), _diamond(x, y, key), _fmt(x - 8), _fmt(max(y - 6, top_edge + 10)), escape(y_format(value))))
     if not present or (integer and not any(present)):
         out.append('<text class="empty" x="%s" y="%s" text-anchor="middle">%s</text>' % (_fmt((left + right) / 2.0), _fmt(middle), escape(empty_text)))
     out.append("</svg>")

@@ -142,3 +142,13 @@ def test_without_a_check_the_region_state_comes_from_the_send_statistics():
     page = Page(render_html(send_stats(region_entry("us-east-1", datapoints(4, attempts=100, bounces=5)))))  # 5 %: review level
     assert page.tags("section", **{"class": "^region state-WARNING$"})
     assert "(from the send statistics)" in " ".join(page.text)
+
+
+def test_the_checks_reputation_rates_are_marked_on_the_rate_charts():
+    html = render_html(demo_like())
+    page = Page(html)
+    assert len(page.tags("g", **{"class": "^mark mark-reputation$"})) == 4  # bounce and complaint, both regions
+    incident = html.split('id="r1-bounce-rate"')[1].split("</svg>")[0]
+    assert "AWS reputation rate (latest)" in incident and ">11.8 %</text>" in incident.replace("\u00a0", " ")
+    # Without a check there is nothing to mark.
+    assert "mark-reputation" not in render_html(demo_like()[0])
