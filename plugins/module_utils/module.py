@@ -36,6 +36,15 @@ from ansible_collections.sesmon.ses.plugins.module_utils.redaction import redact
 
 # After total_timeout, requests stop on their own within a read; past this grace the process stops.
 HARD_STOP_GRACE = 15.0
+# A warning is one line of at most this many characters; the whole text is in the result (errors, regions).
+WARNING_LENGTH = 200
+_SEE_RESULT = "... (details in the result)"
+
+
+def short_warning(text):
+    """One line of at most WARNING_LENGTH characters (the caller keeps the whole text in the result)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= WARNING_LENGTH else text[:WARNING_LENGTH - len(_SEE_RESULT)] + _SEE_RESULT
 
 
 class SesmonModule(AnsibleModule):
@@ -155,7 +164,7 @@ def run_module(argument_spec, execute, **kwargs):
                                     "input or in AWS: please report it with the task that caused it." % bug, secrets))
     result = redact_tree(result, secrets)
     for warning in result.pop("warnings", []):
-        module.warn(warning)
+        module.warn(short_warning(warning))
     if result.get("failed"):
         error = result.get("error")
         request_id = session.request_ids.get(error.get("message")) if isinstance(error, dict) else None

@@ -79,3 +79,13 @@ def test_proxy_password_is_masked_in_results(aws_params):
     result = run_module(_main_calling(_quota), aws_params)
     assert result["error"]["code"] == "ProxyConnectionError"
     assert "Pr0xyPa55" not in str(result)
+
+
+def test_warnings_are_one_short_line():
+    """Issue 18: a warning is one line of at most 200 characters; the whole text stays in the result."""
+    from ansible_collections.sesmon.ses.plugins.module_utils.module import WARNING_LENGTH, short_warning
+
+    long_text = "GetMetricData in eu-west-1 failed: Throttling (HTTP 400):\n" + "Rate exceeded " * 40
+    short = short_warning(long_text)
+    assert len(short) == WARNING_LENGTH and "\n" not in short and short.endswith("... (details in the result)")
+    assert short_warning("fine") == "fine"
