@@ -96,11 +96,10 @@ def sorted_datapoints(aws_points):
     return sorted((datapoint(p) for p in aws_points or ()), key=lambda p: p["time"])
 
 
-def points_since(points, since):
-    """The points at or after ``since`` (all of them when ``since`` is None)."""
-    if since is None:
-        return list(points)
-    return [p for p in points if p["time"] >= since]
+def points_since(points, since, now=None):
+    """The points at or after ``since`` (all of them when ``since`` is None), and none stamped after ``now``:
+    a datapoint from the future is never counted (issue 21)."""
+    return [p for p in points if (since is None or p["time"] >= since) and (now is None or p["time"] <= now)]
 
 
 def datapoint_output(point):
@@ -148,7 +147,7 @@ def window(all_points, in_window, since, now):
 def region_report(quota_answer, statistics_answer, account, since, now):
     """Everything ses_send_stats returns for one region that answered."""
     every_point = sorted_datapoints(statistics_answer.get("SendDataPoints"))
-    in_window = points_since(every_point, since)
+    in_window = points_since(every_point, since, now)
     total = totals(in_window)
     return {
         "quota": quota_summary(quota_answer),

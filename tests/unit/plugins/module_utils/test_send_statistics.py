@@ -155,6 +155,11 @@ class TestDatapoints:
         kept = s.points_since(points, since)
         assert [p["delivery_attempts"] for p in kept] == [2, 4]  # exactly at since: in; a second before: out
         assert s.points_since(points, None) == points
+        # Issue 21: the other edge. A datapoint stamped after now is never counted, with or without since.
+        now = since + timedelta(minutes=15)
+        future = s.sorted_datapoints([aws_point(now, attempts=4), aws_point(now + timedelta(seconds=1), attempts=1000)])
+        assert [p["delivery_attempts"] for p in s.points_since(future, since, now)] == [4]
+        assert [p["delivery_attempts"] for p in s.points_since(future, None, now)] == [4]
 
 
 class TestTotalsAndRates:

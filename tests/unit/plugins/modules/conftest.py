@@ -12,6 +12,7 @@ _ROUND3 = (  # test_hostile_round3.py (issue 21): test name -> class
     ("test_impossible_value_is_invalid_answer", "impossible values"),
     ("test_minus_one_is_still_unlimited", "impossible values"),
     ("test_datapoints_outside_the_window", "outside the window"),
+    ("test_send_statistics_from_the_future", "outside the window"),
     ("test_foreign_text_is_sanitised", "foreign text in messages"),
     ("test_html_page_is_one_line", "foreign text in messages"),
     ("test_bad_configuration_gets_a_named_error", "named causes"),

@@ -231,6 +231,20 @@ def test_datapoints_outside_the_window_are_not_counted(proxy, points):
     assert result["metrics"][0]["value"] == 5.0 and result["status"] == "OK", result
 
 
+def _stamp(when):
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@pytest.mark.parametrize("since", [None, "2h"], ids=["no-since", "since-2h"])
+def test_send_statistics_from_the_future_are_not_counted(proxy, since):
+    point = "<member><Timestamp>%s</Timestamp><DeliveryAttempts>%d</DeliveryAttempts><Bounces>0</Bounces></member>"
+    answer = ses_answer("GetSendStatistics", "<SendDataPoints>%s%s</SendDataPoints>" % (
+        point % (_stamp(now() - timedelta(hours=1)), 5), point % (_stamp(now() + timedelta(hours=2)), 1000)))
+    proxy.fault = answering({GET_ACCOUNT: get_account_answer(), "GetSendStatistics": answer})
+    result = run_module(SEND.main, base(proxy.url, SEND, since=since if since else REMOVE))
+    assert not result.get("failed") and result["totals"]["delivery_attempts"] == 5, result
+
+
 # -- foreign text: no '|', no markup in the status line or a message -------------------------------------------
 
 HOSTILE = "Denied | by <b>policy</b>\n<script>x</script> | again"
