@@ -182,6 +182,8 @@ _RETRY_MODES = ("standard", "adaptive", "legacy")
 
 def _check_config_retries(retries):
     for key, value in retries.items():
+        if value is None and key in _RETRY_KEYS or value is None and key == "mode":
+            continue  # unset: botocore decides
         if key in _RETRY_KEYS:
             if isinstance(value, bool) or not isinstance(value, int) or not _RETRY_KEYS[key] <= value <= 100:
                 raise OptionError("aws_config.retries.%s must be a whole number from %d to 100, got %r" % (key, _RETRY_KEYS[key], value))
