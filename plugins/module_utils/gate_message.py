@@ -23,6 +23,8 @@ _LEVELS = ("warning", "critical")
 _SHOWN = ("CRITICAL", "WARNING", "UNKNOWN")
 # A single failed region's own message is given whole up to this length; beyond it, the region and AWS's code.
 _WHOLE_ERROR = 180
+# An UNKNOWN metric's reason (stale, partial data...) is given up to this length.
+_REASON = 90
 
 
 def _preset_level(preset, label, level):
@@ -38,7 +40,9 @@ def _item(entry, preset):
     state = entry["state"]
     label = entry["label"]
     if state == "UNKNOWN":
-        return (state, label, "unknown"), (label, None)
+        reason = " ".join(str(entry.get("unknown_reason") or "").split())
+        reason = reason if len(reason) <= _REASON else reason[:_REASON - 3].rstrip() + "..."
+        return (state, label, reason), (label, reason or None)
     if entry.get("account_value") is not None and entry.get("warning") is None and entry.get("critical") is None:
         return (state, label, entry["account_value"]), ("%s %s" % (label, entry["account_value"]), None)
     level = 1 if state == "CRITICAL" else 0

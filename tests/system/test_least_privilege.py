@@ -200,7 +200,8 @@ def test_without_get_metric_data_the_check_is_unknown_and_fails_with_fail_on(iam
     assert result["errors"][0]["http_status"] == 403 and "\n" not in result["output"]
     assert result["metrics"][0]["value"] is None and result["metrics"][0]["state"] == "UNKNOWN"
     failed = run_module(ses_metric_check.main, dict(args, fail_on="critical"))
-    assert failed["failed"] is True and failed["msg"] == result["output"]
+    assert failed["failed"] is True and failed["output"] == result["output"]
+    assert failed["msg"].startswith("fail_on critical: UNKNOWN") and "us-east-1" in failed["msg"] and "\n" not in failed["msg"]
 
 
 def test_without_get_account_send_stats_succeeds_with_one_warning(iam_endpoint):

@@ -250,7 +250,8 @@ def test_the_playbook_ran_every_case(secrets_run):
     assert results["check_via_proxy"]["status"] == "OK" and results["check_via_proxy"]["metrics"][0]["value"] == 5.0
     assert not results["stats_assumed"].get("failed") and results["stats_assumed"]["quota"]["max_24_hour_send"] == 200.0
     assert results["check_assumed"]["failed"] is True and results["check_assumed"]["status"] == "CRITICAL"
-    assert results["check_assumed"]["msg"].startswith("CRITICAL: 'SES' Statistic 'Sum' Metrics number of sent emails: 5.00")
+    assert results["check_assumed"]["output"].startswith("CRITICAL: 'SES' Statistic 'Sum' Metrics number of sent emails: 5.00")
+    assert results["check_assumed"]["msg"].startswith("fail_on critical: CRITICAL emails-sent in ")
     assert results["stats_dead_proxy"]["failed"] is True and results["stats_dead_proxy"]["error"]["code"] == "ProxyConnectionError"
     assert results["check_dead_proxy"]["failed"] is True and results["check_dead_proxy"]["status"] == "UNKNOWN"
     assert results["stats_wrong_endpoint"]["failed"] is True

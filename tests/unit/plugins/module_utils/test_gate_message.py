@@ -90,3 +90,13 @@ def test_items_are_grouped_by_their_regions():
     assert gate_message("warning", entries, preset="aws") == (
         "fail_on warning: CRITICAL emails-rejected (AWS: risk of pause) in us-east-1; "
         "WARNING emails-spam (AWS: account review) in eu-west-1, us-east-1 - " + MORE)
+
+
+def test_an_unknown_metric_gives_its_reason_cut_short():
+    stale = dict(_entry("eu-west-1", "emails-rejected", "UNKNOWN"),
+                 unknown_reason="newest datapoint is 90000 s old (2024-04-30T11:00:00Z), older than max_age 21600 s")
+    msg = gate_message("critical", [stale])
+    assert msg == ("fail_on critical: UNKNOWN emails-rejected (newest datapoint is 90000 s old (2024-04-30T11:00:00Z), older than "
+                   "max_age 21600 s) in eu-west-1 - " + MORE)
+    long = dict(stale, unknown_reason="x" * 300)
+    assert "(" + "x" * 87 + "...)" in gate_message("critical", [long])

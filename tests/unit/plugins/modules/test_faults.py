@@ -34,6 +34,7 @@ import pytest
 from botocore import parsers
 
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
+from ansible_collections.sesmon.ses.plugins.module_utils.gate_message import MORE
 from ansible_collections.sesmon.ses.plugins.modules import ses_metric_check, ses_send_stats
 from ansible_collections.sesmon.ses.tests.unit.utils import module_process
 from ansible_collections.sesmon.ses.tests.unit.utils.moto_endpoint import free_port
@@ -268,7 +269,8 @@ def test_cloudwatch_throttling_storm_is_unknown_naming_throttling(proxy, tmp_pat
     assert count(proxy, "GetMetricData") == 2 and run.result["retry_attempts"] == 1
 
     failing = run_module_process(ses_metric_check, dict(args, fail_on="critical"), tmp_path)
-    assert failing.returncode == 1 and failing.result["failed"] is True and failing.result["msg"] == expected
+    assert failing.returncode == 1 and failing.result["failed"] is True and failing.result["output"] == expected
+    assert failing.result["msg"] == "fail_on critical: %s - %s" % (expected, MORE)
 
 
 # -- HTTP 5xx -------------------------------------------------------------------------------------
@@ -307,7 +309,8 @@ def test_cloudwatch_500_is_retried_then_unknown(proxy, tmp_path):
     run = run_module_process(ses_metric_check, args, tmp_path)
     expected = "UNKNOWN: GetMetricData in us-east-1 failed: InternalFailure (HTTP 500): An internal error occurred."
     assert run.returncode == 1 and run.result["failed"] is True
-    assert run.result["status"] == "UNKNOWN" and run.result["msg"] == expected
+    assert run.result["status"] == "UNKNOWN" and run.result["output"] == expected
+    assert run.result["msg"] == "fail_on critical: %s - %s" % (expected, MORE)  # the one failed region, named once
     assert count(proxy, "GetMetricData") == 3
 
 
@@ -343,7 +346,8 @@ def test_refused_connection_is_unknown_fast_with_the_defaults(tmp_path):
     assert run.returncode == 0 and run.result["status"] == "UNKNOWN" and run.result["output"] == expected
     assert all(m["state"] == "UNKNOWN" and m["value"] is None for m in run.result["metrics"])
     failing = run_module_process(ses_metric_check, args_for(url, fail_on="critical"), tmp_path)
-    assert failing.elapsed < REFUSED_BOUND and failing.returncode == 1 and failing.result["msg"] == expected
+    assert failing.elapsed < REFUSED_BOUND and failing.returncode == 1 and failing.result["output"] == expected
+    assert failing.result["msg"] == "fail_on critical: %s - %s" % (expected, MORE)
 
 
 class _SilentEndpoint:
@@ -452,7 +456,9 @@ def test_malformed_cloudwatch_json_is_unknown_never_ok(proxy, tmp_path):
     # botocore reads the garbled JSON as {"message": <body>} without an error; the check sees no
     # result for its query and says so, rather than reporting the seeded value or OK.
     assert run.returncode == 1 and run.result["status"] == "UNKNOWN"
-    assert run.result["msg"] == "UNKNOWN: 'SES' Statistic 'Sum' Metrics number of sent emails: CloudWatch returned no result for this query"
+    assert run.result["output"] == "UNKNOWN: 'SES' Statistic 'Sum' Metrics number of sent emails: CloudWatch returned no result for this query"
+    assert run.result["msg"] == ("fail_on critical: UNKNOWN emails-sent (CloudWatch returned no result for this query) in us-east-1 - "
+                                 + MORE)
 
 
 def test_cloudwatch_answer_without_results_is_unknown_never_ok(proxy, tmp_path):
@@ -561,7 +567,8 @@ def test_partial_data_without_a_next_page_is_unknown_never_ok(proxy, tmp_path):
     proxy.fault = always("GetMetricData", cloudwatch_answer(page))
     run = run_module_process(ses_metric_check, args_for(proxy.url, metrics=["emails-sent"], fail_on="critical"), tmp_path)
     assert run.returncode == 1 and run.result["status"] == "UNKNOWN"
-    assert "CloudWatch returned partial data (StatusCode PartialData) and no further page" in run.result["msg"]
+    assert "CloudWatch returned partial data (StatusCode PartialData) and no further page" in run.result["output"]
+    assert run.result["msg"].startswith("fail_on critical: UNKNOWN emails-sent (CloudWatch returned partial data (StatusCode PartialData)")
 
 
 def test_one_region_failing_among_several_send_stats(proxy, tmp_path):
