@@ -271,7 +271,8 @@ def test_the_proxy_url_is_shown_with_its_password_masked(secrets_run):
     port = secrets_run["variables"]["dead_proxy"].rsplit(":", 1)[1]
     masked = "http://%s:********@127.0.0.1:%s" % (PROXY_USER, port)
     assert "could not connect through the proxy %s" % masked in results["stats_dead_proxy"]["msg"]
-    assert "could not connect through the proxy %s" % masked in results["check_dead_proxy"]["msg"]
+    assert "could not connect through the proxy %s" % masked in results["check_dead_proxy"]["output"]
+    assert "ProxyConnectionError" in results["check_dead_proxy"]["msg"]  # the gate's one line names the cause
 
 
 def test_every_secret_was_really_used(secrets_run):
