@@ -10,6 +10,7 @@ profile's retry and timeout settings, its defaults); an option, when given, wins
 
 from __future__ import annotations
 
+import os
 import re
 from urllib.parse import urlsplit
 
@@ -29,6 +30,7 @@ __all__ = [
 MAX_TIMEOUT = 3600  # connect_timeout, read_timeout: beyond an hour is a typo, not a setting
 MAX_TOTAL_TIMEOUT = 86400
 MAX_USER_AGENT = 256
+_ENDPOINT_ENVIRONMENT = ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SES", "AWS_ENDPOINT_URL_SESV2")
 # A host name or an IPv4 address (IPv6 literals are checked by urlsplit inside brackets).
 _HOST = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?", re.ASCII)
 
@@ -103,7 +105,9 @@ def connection_argument_spec():
 
 def validate_region(region, option="region", endpoint_url=None):
     """``region`` when it is an AWS region name where SES is offered (botocore's data; with ``endpoint_url``
-    any name of a partition's pattern), else OptionError naming ``option``."""
+    any name of a partition's pattern), else OptionError naming ``option``. botocore's own
+    AWS_ENDPOINT_URL(_SES, _SESV2) count as an endpoint_url."""
+    endpoint_url = endpoint_url or next((os.environ[name] for name in _ENDPOINT_ENVIRONMENT if os.environ.get(name)), None)
     problem = region_name_problem(region, endpoint_url)
     if problem:
         raise OptionError("%s %r %s" % (option, region, problem))

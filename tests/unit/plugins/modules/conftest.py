@@ -17,6 +17,7 @@ _ROUND3 = (  # test_hostile_round3.py (issue 21): test name -> class
     ("test_html_page_is_one_line", "foreign text in messages"),
     ("test_bad_configuration_gets_a_named_error", "named causes"),
     ("test_no_region_names_the_action_group", "named causes"),
+    ("test_a_region_newer_than_botocore", "named causes"),
     ("test_aws_side_cause_is_named", "named causes"),
     ("test_refused_connection_names", "named causes"),
     ("test_sts_credentials_already_expired", "named causes"),

@@ -371,6 +371,20 @@ def test_bad_configuration_gets_a_named_error(proxy, tmp_path, monkeypatch, modu
     assert_no_piece(result)
 
 
+@pytest.mark.parametrize("variable", ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SES"])
+def test_a_region_newer_than_botocore_works_with_an_endpoint(proxy, monkeypatch, variable):
+    """docs/connection.md#regions: with endpoint_url (or botocore's endpoint variables) a name of the pattern is enough."""
+    refused = run_module(SEND.main, base(proxy.url, SEND, region="eu-west-9", endpoint_url=REMOVE))
+    assert "a newer botocore" in refused["msg"] and proxy.requests == []  # without an endpoint: refused, no request
+    # With one, accepted: the request goes out (whatever the test endpoint then answers for a region it does not know).
+    run_module(SEND.main, base(proxy.url, SEND, region="eu-west-9"))
+    assert [r.operation for r in proxy.requests][:1] == [GET_ACCOUNT]
+    proxy.requests.clear()
+    monkeypatch.setenv(variable, proxy.url)
+    result = run_module(SEND.main, base(proxy.url, SEND, region="eu-west-9", endpoint_url=REMOVE))
+    assert "eu-west-9" in result["msg"] and "botocore" not in result["msg"], result["msg"]  # not refused by the region check
+
+
 def test_no_region_names_the_action_group(proxy, tmp_path, monkeypatch):
     for name in ("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_DEFAULT_PROFILE"):
         monkeypatch.delenv(name, raising=False)
