@@ -140,6 +140,16 @@ def test_failed_import_line_fails_and_records_no_checksum(central_root):
     assert os.path.exists(root + "/var/lib/sesmon-centreon-ses-pack/aws-ses-import.json")
 
 
+def test_a_write_clapi_refuses_is_diagnosed_in_one_line(central_root):
+    """HOST ADD refused (a host differing only in case exists): the hidden (no_log) write fails with CLAPI's own words."""
+    root, work = central_root
+    run = playbook.run_role(work, {root: _vars([_entry("AWS-SES")])})
+    assert run.rc != 0
+    assert "CLAPI HOST ADD / applytpl of AWS-SES failed (exit 1): Object already exists (AWS-SES)" in run.output, run.output[-3000:]
+    assert ("HOST", "APPLYTPL", None) not in _made(standins.clapi_calls(root)[-3:])
+    _no_secret(run.output)
+
+
 def test_locked_out_login_is_tried_once_and_diagnosed(central_root):
     """A user blocked after five failed logins: one login, no retry, the lockout named, nothing changed."""
     root, work = central_root

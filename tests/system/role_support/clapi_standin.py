@@ -266,7 +266,9 @@ def dispatch(state, config, obj, action, f):  # pylint: disable=too-many-return-
         name, alias, address, template, poller = f[:5]
         # The name goes through CentreonObject::checkIllegalChar: illegal characters are removed without a word.
         name = check_illegal_char(name)
-        if name in hosts:
+        # CentreonObject::add refuses a name that exists; the lookup is SQL "=" on a utf8 table of
+        # www/install/createTables.sql, which MariaDB's default collation compares without case.
+        if name.lower() in [known.lower() for known in hosts]:
             raise ClapiError("Object already exists (%s)" % name)
         for tpl in [t for t in template.split("|") if t]:
             if tpl not in state["templates"]:
