@@ -71,6 +71,7 @@ def test_no_data_advice_fits_counts_and_rates():
     advice = no_data_advice(rates, 600, 86400)
     assert "reputation_lookback 86400 s: widen it" in advice and "never zero a rate" in advice and "missing_data" not in advice
     assert "docs/troubleshooting.md" in advice
+    assert len(advice) <= 200  # a warning is one line of at most 200 characters
     averaged = [dict(entry, statistic="average") for entry in rates]
     assert "read them with the default statistic latest" in no_data_advice(averaged, 600, 86400)
     assert no_data_advice([_entry("eu-west-1", "emails-sent", "OK", unit="count")], 600, 86400) is None

@@ -126,7 +126,7 @@ def test_no_metrics_keeps_centreons_line_and_advises_what_fits_each_kind(aws_par
     rates = _run(dict(aws_params, metrics=["emails-rejected", "emails-spam"], thresholds="aws", fail_on="critical"))
     assert rates["failed"] is True and rates["status"] == "UNKNOWN"
     assert rates["msg"].startswith("fail_on critical: no reputation datapoint for emails-rejected, emails-spam within "
-                                   "reputation_lookback 86400 s: widen it; AWS publishes these rates sparsely")
+                                   "reputation_lookback 86400 s: widen it; AWS publishes them sparsely")
     assert "never zero a rate" in rates["msg"] and "missing_data" not in rates["msg"] and "zeroed" not in rates["msg"]
     averaged = _run(dict(aws_params, metrics=["emails-rejected"], statistics=["average"]))
     assert "read them with the default statistic latest" in str(averaged["warnings"])
