@@ -134,7 +134,7 @@ def no_data_advice(entries, timeframe, lookback):
     if rates:
         where = ("within reputation_lookback %d s: widen it" % lookback) if latest_rates == rates else \
             "in the window: read them with the default statistic latest, over reputation_lookback"
-        parts.append("no reputation datapoint for %s %s; AWS publishes them sparsely (none before a first bounce); "
+        parts.append("no reputation datapoint for %s %s; AWS publishes them sparsely (none before a bounce); "
                      "never zero a rate" % (", ".join(rates), where))
     return "; ".join(parts) + " (docs/troubleshooting.md)"
 
