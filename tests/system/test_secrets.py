@@ -149,11 +149,17 @@ PLAYBOOK = """---
         proxy_url: "{{ good_proxy }}"
       register: check_denied_quiet
 
-    - name: Send statistics from an endpoint_url with a password, the token ending in a newline
+    - name: Send statistics from an endpoint_url with a password
+      sesmon.ses.ses_send_stats:
+        endpoint_url: "{{ endpoint_with_password }}"
+      register: stats_url_password
+      ignore_errors: true
+
+    - name: Send statistics with the token ending in a newline (refused before any request, naming the option)
       sesmon.ses.ses_send_stats:
         endpoint_url: "{{ endpoint_with_password }}"
         session_token: "{{ token }}\n"
-      register: stats_url_password
+      register: stats_token_newline
       ignore_errors: true
 
     - name: Metric check with retries given as the task keyword would be, and an external id
@@ -183,7 +189,7 @@ PLAYBOOK = """---
           {{ {'stats_via_proxy': stats_via_proxy, 'check_via_proxy': check_via_proxy, 'stats_assumed': stats_assumed,
               'check_assumed': check_assumed, 'stats_dead_proxy': stats_dead_proxy, 'check_dead_proxy': check_dead_proxy,
               'stats_wrong_endpoint': stats_wrong_endpoint, 'stats_denied': stats_denied, 'check_denied': check_denied,
-              'check_denied_quiet': check_denied_quiet, 'stats_url_password': stats_url_password,
+              'check_denied_quiet': check_denied_quiet, 'stats_url_password': stats_url_password, 'stats_token_newline': stats_token_newline,
               'check_retries_keyword': check_retries_keyword, 'stats_config_proxy': stats_config_proxy} | to_nice_json }}
 """
 
@@ -255,12 +261,15 @@ def test_the_playbook_ran_every_case(secrets_run):
     assert results["stats_dead_proxy"]["failed"] is True and results["stats_dead_proxy"]["error"]["code"] == "ProxyConnectionError"
     assert results["check_dead_proxy"]["failed"] is True and results["check_dead_proxy"]["status"] == "UNKNOWN"
     assert results["stats_wrong_endpoint"]["failed"] is True
-    assert results["stats_wrong_endpoint"]["msg"].endswith("failed: EndpointConnectionError: could not connect to %s/"
+    assert results["stats_wrong_endpoint"]["msg"].endswith("failed: EndpointConnectionError: could not connect to %s/: check endpoint_url, "
+                                                           "the proxy (proxy_url, HTTPS_PROXY) and the region"
                                                            % secrets_run["variables"]["wrong_endpoint"])
     assert results["stats_denied"]["failed"] is True and results["stats_denied"]["error"]["code"] == "AccessDenied"
     assert results["check_denied"]["failed"] is True and results["check_denied"]["errors"][0]["code"] == "AccessDenied"
     assert results["check_denied_quiet"]["status"] == "UNKNOWN" and not results["check_denied_quiet"].get("failed")
     assert results["stats_url_password"]["failed"] is True and "monitor:********@127.0.0.1" in results["stats_url_password"]["msg"]
+    assert results["stats_token_newline"]["failed"] is True and results["stats_token_newline"]["msg"].startswith(
+        "session_token (or AWS_SESSION_TOKEN) ends with a line break")
     assert results["check_retries_keyword"]["failed"] is True and "retries must be a dictionary" in results["check_retries_keyword"]["msg"]
     assert "status" not in results["check_retries_keyword"]
     assert results["stats_config_proxy"]["failed"] is True and results["stats_config_proxy"]["error"]["code"] == "ProxyConnectionError"
