@@ -13,8 +13,8 @@ and "Creating reputation monitoring alarms using CloudWatch" (reputationdashboar
 The account labels' states (PROBATION, SHUTDOWN, sending disabled, sandbox) are AWS's own words
 and need no preset; AWS documents no level for quota usage, so the preset has none.
 
-A range that cannot alert for any value of its label's domain (rates 0..1, ``quota-usage`` 0..100,
-counts 0 or more) is refused: ``critical: {emails-rejected: "10"}`` meant 10 % and would never fire.
+A range that cannot alert for any value of its label's domain (rates 0..1, counts and ``quota-usage`` 0
+or more) is refused: ``critical: {emails-rejected: "10"}`` meant 10 % and would never fire.
 The role's filter (ses_pack_errors) refuses it with the same function, ``parse_label_range``.
 """
 
@@ -31,7 +31,9 @@ __all__ = ["PRESETS", "PRESET_NAMES", "UnfireableRange", "label_domain", "parse_
 # (lowest value, highest value, what to say) of the values a label can take.
 _RATE_DOMAIN = (0.0, 1.0, "rates are fractions (0.1 is 10 %)")
 _COUNT_DOMAIN = (0.0, float("inf"), "counts are 0 or more")
-_PERCENT_DOMAIN = (0.0, 100.0, "quota-usage is a percentage from 0 to 100")
+# Not capped at 100: SentLast24Hours exceeds Max24HourSend when the quota is lowered below what was sent
+# (an account put back in the sandbox, say), and "~:100" (over the quota) is a gate worth having.
+_PERCENT_DOMAIN = (0.0, float("inf"), "quota-usage is a percentage, 0 or more (100 is the whole quota)")
 
 PRESETS = {
     "none": {},
@@ -58,7 +60,7 @@ class UnfireableRange(RangeError):
 
 
 def label_domain(label):
-    """(low, high, hint) of the values ``label`` can take: rates 0..1, quota-usage 0..100, counts 0 or more."""
+    """(low, high, hint) of the values ``label`` can take: rates 0..1, counts and quota-usage 0 or more."""
     if label == "quota-usage":
         return _PERCENT_DOMAIN
     return _RATE_DOMAIN if metric_by_label(label).unit == "fraction" else _COUNT_DOMAIN

@@ -119,7 +119,7 @@ options:
       - Ranges are C([@][start:][end]), for example V(10) (alert outside 0..10), V(10:) (below 10),
         V(~:10) (above 10), V(10:20), V(@10:20) (inside); a comma is accepted as decimal separator.
       - A label that is not in O(metrics) or a bad range is an error, and so is a range that can never alert
-        for its label (rates are 0 to 1, V(quota-usage) 0 to 100, counts 0 or more), such as V(10) on a rate,
+        for its label (rates are 0 to 1, counts and V(quota-usage) 0 or more), such as V(10) on a rate,
         meant as 10 %; the message says why, for example C(rates are fractions (0.1 is 10 %)).
     type: dict
   critical:

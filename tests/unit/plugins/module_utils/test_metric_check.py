@@ -70,13 +70,19 @@ def test_good_ranges_including_comma_decimals_and_numbers():
     ("critical", "emails-sent", "0:", "counts are 0 or more"),
     ("critical", "emails-sent", ":", "counts are 0 or more"),
     ("warning", "emails-bounced", "@~:-1", "counts are 0 or more"),
-    ("warning", "quota-usage", "~:100", "quota-usage is a percentage from 0 to 100"),
-    ("critical", "quota-usage", "@100.5:", "quota-usage is a percentage from 0 to 100"),
+    ("warning", "quota-usage", "-5:", "quota-usage is a percentage, 0 or more (100 is the whole quota)"),
+    ("critical", "quota-usage", "@~:-0.5", "quota-usage is a percentage, 0 or more (100 is the whole quota)"),
     ("warning", "emails-rejected", "~:", "it holds every value; leave the threshold out for none"),
 ])
 def test_a_range_that_can_never_alert_is_refused(option, label, text, hint):
     metrics = ["emails-sent", "emails-rejected", "emails-spam", "emails-bounced", "quota-usage"]
     assert _error({"metrics": metrics, option: {label: text}}) == "%s.%s: '%s' can never alert: %s" % (option, label, text, hint)
+
+
+def test_over_the_whole_quota_is_a_range_that_can_alert():
+    # SentLast24Hours exceeds Max24HourSend when the quota is lowered below what was sent: '~:100' can fire.
+    plan = build_plan({"metrics": ["quota-usage"], "critical": {"quota-usage": "~:100"}})
+    assert str(plan.thresholds["quota-usage"][1]) == "~:100"
 
 
 def test_a_rate_threshold_written_as_a_number_in_percent_is_refused():
