@@ -65,7 +65,7 @@ import re
 from ansible.errors import AnsibleFilterError
 
 from ansible_collections.sesmon.ses.plugins.module_utils.centreon_names import illegal_chars, unknown_key_problem
-from ansible_collections.sesmon.ses.plugins.module_utils.connection import validate_region
+from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import validate_region
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import parse_dimension_sets, validate_window
 from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import parse_label_range

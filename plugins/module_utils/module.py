@@ -23,16 +23,11 @@ import threading
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 from ansible.module_utils.common.validation import check_type_dict
 
-from ansible_collections.sesmon.ses.plugins.module_utils.connection import (
-    AwsSession,
-    botocore_problem,
-    connection_argument_spec,
-    secret_values,
-)
+from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession, botocore_problem
 from ansible_collections.sesmon.ses.plugins.module_utils import values
-from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import DICT_OPTIONS
+from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import DICT_OPTIONS, connection_argument_spec
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import SesmonError
-from ansible_collections.sesmon.ses.plugins.module_utils.redaction import redact, redact_tree
+from ansible_collections.sesmon.ses.plugins.module_utils.redaction import redact, redact_tree, secret_values
 
 # After total_timeout, requests stop on their own within a read; past this grace the process stops.
 HARD_STOP_GRACE = 15.0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.sesmon.ses.plugins.module_utils.connection import validate_region
+from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import validate_region
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError
 
 MAX_PARALLEL_REGIONS = 8

@@ -15,12 +15,9 @@ import botocore.session
 import pytest
 
 from ansible_collections.sesmon.ses.plugins.module_utils import connection
-from ansible_collections.sesmon.ses.plugins.module_utils.connection import (
-    AwsSession,
-    build_config,
-    connection_argument_spec,
-    redact_url,
-)
+from ansible_collections.sesmon.ses.plugins.module_utils.aws_errors import redact_url
+from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession, build_config
+from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import connection_argument_spec, validate_region
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.version import DEFAULT_USER_AGENT
 from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy
@@ -155,7 +152,7 @@ class TestOptions:
     @pytest.mark.parametrize("region", ["Europe", "eu_west_1", "EU-WEST-1", "eu-west", ""])
     def test_bad_region_is_refused(self, region):
         with pytest.raises(OptionError, match="is not a valid AWS region name"):
-            connection.validate_region(region)
+            validate_region(region)
 
     @pytest.mark.parametrize("url", ["localhost:5000", "ftp://host", "http://", "http://host:notaport"])
     def test_malformed_endpoint_url_is_refused(self, url):
