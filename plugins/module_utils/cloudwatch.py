@@ -36,8 +36,8 @@ MAX_QUERIES_PER_REQUEST = 500
 MetricQuery = namedtuple("MetricQuery", ["namespace", "metric_name", "dimensions", "statistic", "period"])
 MetricQuery.__doc__ = """One series to fetch. ``dimensions``: tuple of (name, value); ``statistic``: ``sum``, ``average``..."""
 
-MetricDataRequest = namedtuple("MetricDataRequest", ["ids", "kwargs"])
-MetricDataRequest.__doc__ = """One GetMetricData call: its query ids (in query order) and its parameters."""
+MetricDataRequest = namedtuple("MetricDataRequest", ["ids", "queries", "kwargs"])
+MetricDataRequest.__doc__ = """One GetMetricData call: its query ids and MetricQuery items (in query order) and its parameters."""
 
 
 def check_window(now, timeframe):
@@ -104,7 +104,7 @@ def plan_requests(queries, start, end, batch_size=MAX_QUERIES_PER_REQUEST):
             "EndTime": end,
             "ScanBy": "TimestampDescending",
         }
-        requests.append(MetricDataRequest(ids, kwargs))
+        requests.append(MetricDataRequest(ids, batch, kwargs))
     return requests
 
 
@@ -164,7 +164,10 @@ class Series:
 
 
 def fold_pages(pages, ids):
-    """``{id: Series}`` for every id asked, merging the results repeated on later pages."""
+    """``{id: Series}`` for every id asked, merging the results repeated on later pages.
+
+    ``pages`` may be an iterator: each page is folded as it comes, and none is kept.
+    """
     series = dict((identifier, Series()) for identifier in ids)
     for page in pages:
         for result in page.get("MetricDataResults") or []:
@@ -191,26 +194,31 @@ def values_check(ids, batch):
     return check
 
 
+class _Counted:
+    """The items of an iterable, counted as they pass (pages: one HTTP request each)."""
+
+    def __init__(self, items):
+        self._items = items
+        self.count = 0
+
+    def __iter__(self):
+        for item in self._items:
+            self.count += 1
+            yield item
+
+
 def get_metric_data(session, region, queries, start, end):
     """Fetch ``queries`` in ``region``: (one Series per query, in order; number of HTTP requests)."""
     found = []
     requests = 0
-    for request, batch in zip(plan_requests(queries, start, end), _batches(queries)):
-        folded = dict((identifier, Series()) for identifier in request.ids)
+    for request in plan_requests(queries, start, end):
         # Pages are folded one by one (never all kept), and capped: a NextToken that never ends stops.
-        for page in session.pages("cloudwatch", "get_metric_data", region=region, max_pages=page_cap(batch, start, end),
-                                  check=values_check(request.ids, batch), **request.kwargs):
-            requests += 1
-            for result in page.get("MetricDataResults") or []:  # as fold_pages does, one page at a time
-                target = folded.get(result.get("Id"))
-                if target is not None:
-                    target.add(result)
+        pages = _Counted(session.pages("cloudwatch", "get_metric_data", region=region, max_pages=page_cap(request.queries, start, end),
+                                       check=values_check(request.ids, request.queries), **request.kwargs))
+        folded = fold_pages(pages, request.ids)
+        requests += pages.count
         found.extend(folded[identifier] for identifier in request.ids)
     return found, requests
-
-
-def _batches(queries, batch_size=MAX_QUERIES_PER_REQUEST):
-    return [queries[first:first + batch_size] for first in range(0, len(queries), batch_size)]
 
 
 def page_cap(batch, start, end):

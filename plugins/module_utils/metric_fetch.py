@@ -19,11 +19,10 @@ import math
 from collections import namedtuple
 from datetime import timedelta
 
-from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import MetricQuery
-from ansible_collections.sesmon.ses.plugins.module_utils.series_reading import within
+from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import MetricQuery, Series
 from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import LATEST, LATEST_STAT, NAMESPACE
 
-__all__ = ["RETENTION_TIERS", "FetchWindows", "tier_unit", "fetch_windows", "fetch_targets"]
+__all__ = ["RETENTION_TIERS", "FetchWindows", "tier_unit", "fetch_windows", "within", "fetch_targets"]
 
 _DAY = 86400
 # (data older than, period multiple required, kind): CloudWatch's retention tiers, coarsest first.
@@ -67,6 +66,12 @@ def fetch_windows(now, start, end, period, lookback, uses_latest):
     # The counts' period is too fine for data as old as the look-back: two requests.
     unit = tier_unit(lookback)
     return FetchWindows([(start, end, ("window",)), (lookback_start, end, ("latest",))], own_cut, (_floor(lookback_start, unit), end), unit)
+
+
+def within(series, start, end):
+    """The part of ``series`` whose datapoints (stamped with their period's start) lie in [start, end)."""
+    points = dict((when, value) for when, value in series.points.items() if start <= when < end)
+    return Series(points, series.status_code, series.messages)
 
 
 def _query(target, period, latest_period):

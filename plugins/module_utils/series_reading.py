@@ -2,33 +2,27 @@
 # Copyright: sesmon.ses contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Reading one fetched CloudWatch series as one value: its own window, ``latest``, staleness, missing data. Pure.
+"""Reading one fetched CloudWatch series as one value: ``latest``, staleness, missing data. Pure.
 
-One GetMetricData request may cover a wider window than a metric's own (the counts' timeframe and
-the rates' look-back share one request), so each series is cut back to its window here first.
+The series comes already cut back to its own window (metric_fetch.within): one GetMetricData
+request may cover a wider window than a metric's own (the counts' timeframe and the rates'
+look-back share one request).
 """
 
 from __future__ import annotations
 
 from collections import namedtuple
 
-from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import Series
 from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import LATEST
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import iso_timestamp
 
-__all__ = ["MISSING_DATA", "Reading", "within", "read_series"]
+__all__ = ["MISSING_DATA", "Reading", "read_series"]
 
 # CloudWatch alarms' words for missing data (TreatMissingData), as far as a check can use them.
 MISSING_DATA = ("unknown", "zero", "ok")
 
 Reading = namedtuple("Reading", ["value", "newest", "age", "count", "reason", "no_data"])
 Reading.__doc__ = """value (None: none), newest datapoint, its age in s, datapoint count, UNKNOWN reason, no_data flag."""
-
-
-def within(series, start, end):
-    """The part of ``series`` whose datapoints (stamped with their period's start) lie in [start, end)."""
-    points = dict((when, value) for when, value in series.points.items() if start <= when < end)
-    return Series(points, series.status_code, series.messages)
 
 
 def read_series(series, statistic, now, max_age=None, missing_data="unknown"):

@@ -149,6 +149,7 @@ def test_501_queries_make_two_requests_in_order():
     last = requests[1].kwargs["MetricDataQueries"][0]
     assert last["MetricStat"]["Metric"]["MetricName"] == "M500" and last["Id"] == requests[1].ids[0]
     assert set(requests[0].ids).isdisjoint(requests[1].ids)
+    assert requests[0].queries == queries[:500] and requests[1].queries == queries[500:]  # the batches get_metric_data checks and caps
 
 
 def test_no_queries_no_request():

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import Series
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import build_plan, plan_targets
-from ansible_collections.sesmon.ses.plugins.module_utils.metric_fetch import fetch_targets, fetch_windows, tier_unit
+from ansible_collections.sesmon.ses.plugins.module_utils.metric_fetch import fetch_targets, fetch_windows, tier_unit, within
 
 UTC = timezone.utc
 NOW = datetime(2024, 5, 1, 12, 0, 30, tzinfo=UTC)
@@ -47,6 +47,12 @@ def test_a_look_back_beyond_15_days_with_a_one_minute_period_needs_two_requests(
     assert windows.requests[0][:2] == (start, end) and windows.latest_period == 300 and windows.counts_cut == (start.replace(second=0), end)
     joint = fetch_windows(NOW, start, end, 300, 20 * DAY, uses_latest=True)
     assert len(joint.requests) == 1 and joint.latest_period == 300
+
+
+def test_within_keeps_start_and_drops_end():
+    series = Series(dict((NOW - timedelta(minutes=m), v) for m, v in ((10, 1.0), (5, 2.0), (0, 3.0))), "Complete")
+    cut = within(series, NOW - timedelta(minutes=10), NOW)
+    assert sorted(cut.points.values()) == [1.0, 2.0] and cut.status_code == "Complete"
 
 
 def test_tier_units():

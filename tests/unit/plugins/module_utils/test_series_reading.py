@@ -21,7 +21,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import Serie
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import build_plan, run_check
-from ansible_collections.sesmon.ses.plugins.module_utils.series_reading import read_series, within
+from ansible_collections.sesmon.ses.plugins.module_utils.series_reading import read_series
 
 UTC = timezone.utc
 NOW = datetime(2024, 5, 1, 12, 0, 30, tzinfo=UTC)
@@ -62,12 +62,6 @@ def test_missing_data_modes(mode, value, no_data):
 def test_missing_data_never_hides_a_failed_query(mode):
     reading = read_series(_series(status="Forbidden"), "latest", NOW, missing_data=mode)
     assert reading.value is None and not reading.no_data and "StatusCode Forbidden" in reading.reason
-
-
-def test_within_keeps_start_and_drops_end():
-    series = _series((10, 1.0), (5, 2.0), (0, 3.0))
-    cut = within(series, NOW - timedelta(minutes=10), NOW)
-    assert sorted(cut.points.values()) == [1.0, 2.0] and cut.status_code == "Complete"
 
 
 @pytest.mark.parametrize("params, message", [
