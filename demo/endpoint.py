@@ -7,60 +7,41 @@
 CloudWatch, STS and the rest are moto's, seeded for real with put_metric_data. moto cannot tell
 the SES part of the story (its GetSendStatistics returns one synthetic point, its bounces and
 complaints are always 0, and it has no SES v2 GetAccount), so those three operations are answered
-from demo/story.py, in the exact wire formats of SES, by a loopback proxy in front of moto.
+from demo/story.py, in the exact wire formats of SES, by a loopback proxy in front of moto: the
+test harness's own loopback proxy, moto_server and SES answers (tests/unit/utils), not copies.
 """
 
 from __future__ import annotations
 
 import datetime
-import json
-import re
 
 from ansible_collections.sesmon.ses.demo import story
+from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import iso_timestamp
 from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy
 from ansible_collections.sesmon.ses.tests.unit.utils.moto_endpoint import MotoServer
-
-SES_NS = "http://ses.amazonaws.com/doc/2010-12-01/"
-
-
-def _iso(when):
-    return when.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _ses_xml(operation, inner):
-    return (
-        '<%sResponse xmlns="%s"><%sResult>%s</%sResult><ResponseMetadata><RequestId>demo</RequestId>'
-        "</ResponseMetadata></%sResponse>" % (operation, SES_NS, operation, inner, operation, operation)
-    ).encode()
-
-
-def _region_of(request):
-    match = re.search(r"Credential=[^/]+/\d+/([a-z0-9-]+)/", request.headers.get("Authorization", ""))
-    return match.group(1) if match else None
+from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import GET_ACCOUNT, region_of, ses_answer, v2_answer
 
 
 def story_answer(request, now):
     """The story's answer to an SES request, or None to let moto answer."""
-    region = _region_of(request)
+    region = region_of(request)
     if region not in story.REGIONS:
         return None
-    xml = {"Content-Type": "text/xml"}
     if request.operation == "GetSendQuota":
         quota = story.send_quota(region, now)
-        inner = "".join("<%s>%s</%s>" % (k, v, k) for k, v in quota.items())
-        return 200, xml, _ses_xml("GetSendQuota", inner)
+        return ses_answer("GetSendQuota", "".join("<%s>%s</%s>" % (k, v, k) for k, v in quota.items()))
     if request.operation == "GetSendStatistics":
         members = "".join(
             "<member><Timestamp>%s</Timestamp><DeliveryAttempts>%d</DeliveryAttempts><Bounces>%d</Bounces>"
             "<Complaints>%d</Complaints><Rejects>%d</Rejects></member>"
-            % (_iso(p["Timestamp"]), p["DeliveryAttempts"], p["Bounces"], p["Complaints"], p["Rejects"])
+            % (iso_timestamp(p["Timestamp"]), p["DeliveryAttempts"], p["Bounces"], p["Complaints"], p["Rejects"])
             for p in story.send_datapoints(region, now)
         )
-        return 200, xml, _ses_xml("GetSendStatistics", "<SendDataPoints>%s</SendDataPoints>" % members)
-    if request.method == "GET" and request.url.split("?")[0].endswith("/v2/email/account"):
+        return ses_answer("GetSendStatistics", "<SendDataPoints>%s</SendDataPoints>" % members)
+    if request.operation == GET_ACCOUNT:
         body = story.account(region)
         body["SendQuota"]["SentLast24Hours"] = story.send_quota(region, now)["SentLast24Hours"]
-        return 200, {"Content-Type": "application/json"}, json.dumps(body).encode()
+        return v2_answer(body)
     return None
 
 
