@@ -99,7 +99,8 @@ MODULE_CASES = [
     # connection options (shared by both modules)
     ("bad-region", SEND, {"region": "Ireland"}, "region 'Ireland' is not a valid AWS region name (expected a name such as eu-west-1)"),
     ("bad-region-check", CHECK, {"region": "eu-west"}, "region 'eu-west' is not a valid AWS region name"),
-    ("no-region", SEND, {"region": REMOVE}, "No region given: set the region option (alias aws_region), AWS_REGION or AWS_DEFAULT_REGION, or a region in the AWS profile; "
+    ("no-region", SEND, {"region": REMOVE},
+     "No region given: set the region option (alias aws_region), AWS_REGION or AWS_DEFAULT_REGION, or a region in the AWS profile; "
      "with module_defaults, use group/sesmon.ses.aws (core's group/aws does not hold these modules)"),
     ("profile-with-keys", CHECK, {"profile": "monitoring"}, "Passing both a profile and access keys is not supported"),
     ("access-key-without-secret", SEND, {"secret_key": REMOVE}, "access_key and secret_key must be given together"),
