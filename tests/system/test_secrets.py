@@ -16,6 +16,7 @@ and for the Basic proxy credentials in base64. The role's secrets are covered by
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
 from datetime import datetime, timedelta, timezone
@@ -35,6 +36,8 @@ PROXY_PASSWORD = "PrOxYpAsS-c0ffee5e1f2a"
 EXTERNAL_ID = "ExTeRnAlId-9d8c7b6a5f4e"
 URL_PASSWORD = "UrLpAsSwOrD-5e6f7a8b9c0d"
 ROLE_ARN = "arn:aws:iam::123456789012:role/sesmon-read"
+# A session token as long as real ones get (several hundred characters), echoed back by the endpoint below.
+LONG_TOKEN = "".join(hashlib.sha256(b"sesmon-long-token-%d" % i).hexdigest() for i in range(10))[:600]
 BASIC = base64.b64encode(("%s:%s" % (PROXY_USER, PROXY_PASSWORD)).encode()).decode()
 SECRETS = {
     "secret key": SECRET_KEY,
@@ -43,6 +46,7 @@ SECRETS = {
     "external id": EXTERNAL_ID,
     "proxy Basic credentials": BASIC,
     "endpoint_url password": URL_PASSWORD,
+    "long session token": LONG_TOKEN,
 }
 SES_NS = "http://ses.amazonaws.com/doc/2010-12-01/"
 
@@ -181,6 +185,21 @@ PLAYBOOK = """---
       register: stats_config_proxy
       ignore_errors: true
 
+    - name: Send statistics from an endpoint that echoes the long session token (HTML page, then XML error)
+      sesmon.ses.ses_send_stats:
+        endpoint_url: "{{ echoing }}"
+        session_token: "{{ long_token }}"
+      register: stats_echoed
+      ignore_errors: true
+
+    - name: Metric check from an endpoint that echoes the long session token (JSON error)
+      sesmon.ses.ses_metric_check:
+        endpoint_url: "{{ echoing }}"
+        session_token: "{{ long_token }}"
+        fail_on: critical
+      register: check_echoed
+      ignore_errors: true
+
     - name: Write every registered result out
       ansible.builtin.copy:
         dest: "{{ results_file }}"
@@ -190,6 +209,7 @@ PLAYBOOK = """---
               'check_assumed': check_assumed, 'stats_dead_proxy': stats_dead_proxy, 'check_dead_proxy': check_dead_proxy,
               'stats_wrong_endpoint': stats_wrong_endpoint, 'stats_denied': stats_denied, 'check_denied': check_denied,
               'check_denied_quiet': check_denied_quiet, 'stats_url_password': stats_url_password, 'stats_token_newline': stats_token_newline,
+              'stats_echoed': stats_echoed, 'check_echoed': check_echoed,
               'check_retries_keyword': check_retries_keyword, 'stats_config_proxy': stats_config_proxy} | to_nice_json }}
 """
 
@@ -208,6 +228,23 @@ def _denied(request):
     return None
 
 
+def _echoing(request):
+    """An endpoint that echoes the request's session token: a WAF's HTML page, an XML error, a JSON error."""
+    token = request.headers.get("X-Amz-Security-Token", "")
+    if request.operation.endswith("/v2/email/account"):  # sesv2 GetAccount: a proxy's 404 page, so the SES v1 fallback runs too
+        body = ("<!doctype html><html><head><title>Not found</title></head><body><h1>Not found</h1>"
+                "<pre>X-Amz-Security-Token: %s</pre></body></html>") % token
+        return 404, {"Content-Type": "text/html"}, body.encode()
+    if request.operation in ("GetSendStatistics", "GetSendQuota"):
+        body = ('<ErrorResponse xmlns="%s"><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token '
+                "included in the request is invalid: %s</Message></Error><RequestId>r-2</RequestId></ErrorResponse>") % (SES_NS, token)
+        return 403, {"Content-Type": "text/xml"}, body.encode()
+    if request.operation == "GetMetricData":
+        body = {"__type": "InvalidClientTokenId", "message": "The security token included in the request is invalid: %s" % token}
+        return 403, {"Content-Type": "application/x-amz-json-1.0", "x-amzn-query-error": "InvalidClientTokenId;Sender"}, json.dumps(body).encode()
+    return None
+
+
 @pytest.fixture(scope="module")
 def secrets_run(moto_server, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("secrets")
@@ -217,11 +254,12 @@ def secrets_run(moto_server, tmp_path_factory):
                 MetricData=[{"MetricName": "Send", "Value": 5.0, "Timestamp": datetime.now(timezone.utc) - timedelta(seconds=90)}])
     with LoopbackProxy(require_auth="Basic " + BASIC) as forward, \
             LoopbackProxy(target=moto_server.url) as sts_recorder, \
-            LoopbackProxy(target=moto_server.url, fault=_denied) as denying:
+            LoopbackProxy(target=moto_server.url, fault=_denied) as denying, \
+            LoopbackProxy(target=moto_server.url, fault=_echoing) as echoing:
         host_port = forward.url.split("//", 1)[1]
         variables = {
             "ak": ACCESS_KEY, "sk": SECRET_KEY, "token": SESSION_TOKEN, "role_arn": ROLE_ARN, "external_id": EXTERNAL_ID,
-            "moto_url": moto_server.url, "sts_recorder": sts_recorder.url, "denying": denying.url,
+            "moto_url": moto_server.url, "sts_recorder": sts_recorder.url, "denying": denying.url, "echoing": echoing.url, "long_token": LONG_TOKEN,
             "good_proxy": "http://%s:%s@%s" % (PROXY_USER, PROXY_PASSWORD, host_port),
             "dead_proxy": "http://%s:%s@127.0.0.1:%d" % (PROXY_USER, PROXY_PASSWORD, free_port()),
             "wrong_endpoint": "http://127.0.0.1:%d" % free_port(),
@@ -242,6 +280,7 @@ def secrets_run(moto_server, tmp_path_factory):
             "forward": list(forward.requests),
             "sts_recorder": list(sts_recorder.requests),
             "denying": list(denying.requests),
+            "echoing": list(echoing.requests),
             "variables": variables,
         }
     return run
@@ -270,6 +309,11 @@ def test_the_playbook_ran_every_case(secrets_run):
     assert results["stats_url_password"]["failed"] is True and "monitor:********@127.0.0.1" in results["stats_url_password"]["msg"]
     assert results["stats_token_newline"]["failed"] is True and results["stats_token_newline"]["msg"].startswith(
         "session_token (or AWS_SESSION_TOKEN) ends with a line break")
+    assert results["stats_echoed"]["failed"] is True and results["check_echoed"]["failed"] is True
+    assert "InvalidClientTokenId" in results["stats_echoed"]["msg"], results["stats_echoed"]["msg"]
+    assert results["check_echoed"]["status"] == "UNKNOWN"
+    # The echoed token reached the results, masked: the absence checks below mean something.
+    assert "********" in json.dumps(results["stats_echoed"]) and "********" in json.dumps(results["check_echoed"])
     assert results["check_retries_keyword"]["failed"] is True and "retries must be a dictionary" in results["check_retries_keyword"]["msg"]
     assert "status" not in results["check_retries_keyword"]
     assert results["stats_config_proxy"]["failed"] is True and results["stats_config_proxy"]["error"]["code"] == "ProxyConnectionError"
@@ -296,6 +340,12 @@ def test_every_secret_was_really_used(secrets_run):
     assert assume and all(("ExternalId=%s" % EXTERNAL_ID).encode() in r.body for r in assume)
     assert all(r.headers.get("X-Amz-Security-Token") == SESSION_TOKEN for r in assume)
     assert {"GetSendQuota", "GetMetricData"} <= set(r.operation for r in secrets_run["denying"])
+    # The echoing endpoint got the long token, and sent it back in each of its three kinds of answer.
+    echoed = secrets_run["echoing"]
+    operations = set(r.operation for r in echoed)
+    assert "GetMetricData" in operations and any(o.endswith("/v2/email/account") for o in operations), operations
+    assert operations & {"GetSendQuota", "GetSendStatistics", "GetAccountSendingEnabled"}, operations
+    assert all(r.headers.get("X-Amz-Security-Token") == LONG_TOKEN for r in echoed)
 
 
 @pytest.mark.parametrize("channel", ["stdout", "stderr", "log file", "registered results"])
@@ -309,6 +359,9 @@ def test_no_secret_in_any_output(secrets_run, channel):
         assert secret not in text, "the %s shows in %s" % (name, channel)
         # A cut-off message must not leak the beginning of a secret either.
         assert secret[:12] not in text, "the start of the %s shows in %s" % (name, channel)
+    # Nor any 16-character piece of a long one, wherever a message was cut.
+    pieces = [LONG_TOKEN[start:start + 16] for start in range(len(LONG_TOKEN) - 15)]
+    assert not [piece for piece in pieces if piece in text], "a piece of the long session token shows in %s" % channel
     assert "Traceback" not in text
 
 
