@@ -17,8 +17,9 @@ run_multiple_instances; output.pm output_add and output_txt):
 * all OK: ``OK: 'SES' Statistic 'Average' Metrics <every item>`` for one instance with one statistic,
   ``OK: 'SES' All metrics are ok`` for one instance with several, ``OK: All emails metrics are ok``
   for several instances;
-* perfdata ``'<instance>~<statistic>#<label>'=<value>;<warn>;<crit>;;``, the value as Perl prints a
-  number (15 significant digits, but never an exponent), the thresholds as typed.
+* perfdata ``'<instance>~<statistic>#<label>'=<value><unit>;<warn>;<crit>;<min>;<max>`` (no unit, min or
+  max for CloudWatch metrics, as Centreon), the value as Perl prints a number (15 significant digits,
+  but never an exponent), the thresholds as typed.
 
 One difference on purpose: fractions are shown with enough digits to mean something
 (``0.001 (0.10%)``) where Centreon prints ``0.00``.
@@ -153,8 +154,12 @@ def _quote_label(label):
     return "'%s'" % label.replace("'", "''")
 
 
-def perfdata_item(instance, statistic, perfdata_label, value, warning=None, critical=None):
-    """``'SES~average#ses.emails.sent.count'=10;0:5;0:50;;`` (value unrounded, min and max empty).
+def perfdata_item(instance, statistic, perfdata_label, value, warning=None, critical=None, unit="", minimum=None, maximum=None):
+    """``'SES~average#ses.emails.sent.count'=10;0:5;0:50;;`` (value unrounded), the one place perfdata text is made.
+
+    An item carries its unit, min and max, as nagiosplugin's Performance does: ``unit="%", minimum=0,
+    maximum=100`` gives ``'SES~latest#ses.quota.usage.percentage'=12.5%;;;0;100``; without them the
+    unit is absent and min and max empty, as Centreon prints its AWS/SES metrics.
 
     Values keep 15 significant digits, as Perl prints a number (Centreon prints its value as is):
     an average of averages such as 0.0075358333333333345 reads 0.00753583333333333. Unlike Perl,
@@ -163,14 +168,24 @@ def perfdata_item(instance, statistic, perfdata_label, value, warning=None, crit
     label = _quote_label("%s~%s#%s" % (instance, statistic, perfdata_label))
     warn = warning.normalized() if warning is not None else ""
     crit = critical.normalized() if critical is not None else ""
-    return "%s=%s;%s;%s;;" % (label, format_number(float("%.15g" % value)), warn, crit)
+    low = format_number(minimum) if minimum is not None else ""
+    high = format_number(maximum) if maximum is not None else ""
+    return "%s=%s%s;%s;%s;%s;%s" % (label, format_number(float("%.15g" % value)), unit, warn, crit, low, high)
 
 
 class Measurement:
-    """One instance x metric x statistic, with its value (``None`` = no datapoints) and thresholds."""
+    """One instance x metric x statistic, with its value (``None`` = no datapoints) and thresholds.
+
+    ``perfdata_unit``, ``perfdata_min`` and ``perfdata_max`` are what its perfdata item carries
+    besides the value and thresholds: none for a CloudWatch metric, as Centreon prints them.
+    """
 
     __slots__ = ("instance", "statistic", "label", "text", "perfdata_label", "unit", "value",
                  "warning", "critical", "unknown_reason")
+
+    perfdata_unit = ""
+    perfdata_min = None
+    perfdata_max = None
 
     def __init__(self, instance, statistic, label, text, perfdata_label, unit="count", value=None,
                  warning=None, critical=None, unknown_reason=None):
@@ -226,7 +241,8 @@ class Measurement:
         return "%s: %s" % (self.text, format_value(self.value, self.unit))
 
     def perfdata(self):
-        return perfdata_item(self.instance, self.statistic, self.perfdata_label, self.value, self.warning, self.critical)
+        return perfdata_item(self.instance, self.statistic, self.perfdata_label, self.value, self.warning, self.critical,
+                             unit=self.perfdata_unit, minimum=self.perfdata_min, maximum=self.perfdata_max)
 
     def as_dict(self):
         state = self.state

@@ -51,14 +51,11 @@ class PercentMeasurement(FixedStateMeasurement):
 
     __slots__ = ()
 
+    perfdata_unit = "%"
+    perfdata_min = 0
+    perfdata_max = 100
+
     def item_text(self):
         if self.problem or self.shown is not None or self.value is None:
             return FixedStateMeasurement.item_text(self)
         return "%s: %.2f%%" % (self.text, self.value)
-
-    def perfdata(self):
-        # check.perfdata_item owns the number format; only the unit and the bounds are added here.
-        fields = Measurement.perfdata(self).split(";")
-        fields[0] += "%"
-        fields[3:5] = ["0", "100"]
-        return ";".join(fields)

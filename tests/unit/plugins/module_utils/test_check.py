@@ -187,6 +187,26 @@ def test_perfdata_item():
     assert perfdata_item("SES", "sum", "x", 0.0000001, parse_range("@1,5:"), parse_range("~:2")) == "'SES~sum#x'=0.0000001;@1.5:;~:2;;"
 
 
+def test_perfdata_item_carries_unit_min_and_max():
+    # nagiosplugin's Performance: the unit follows the value, min and max are the last two fields.
+    assert perfdata_item("SES", "latest", "ses.quota.usage.percentage", 12.5, unit="%", minimum=0, maximum=100) == (
+        "'SES~latest#ses.quota.usage.percentage'=12.5%;;;0;100"
+    )
+    assert perfdata_item("SES", "latest", "p", 7.0, parse_range("20"), parse_range("90"), unit="%", minimum=0.5, maximum=100) == (
+        "'SES~latest#p'=7%;0:20;0:90;0.5;100"
+    )
+    assert perfdata_item("SES", "sum", "p", 3.0, maximum=10) == "'SES~sum#p'=3;;;;10"
+
+
+def test_measurement_perfdata_reads_its_unit_min_and_max():
+    class Bounded(Measurement):
+        __slots__ = ()
+        perfdata_unit, perfdata_min, perfdata_max = "B", 0, 1024
+
+    assert Measurement("SES", "sum", "l", "t", "p", value=2).perfdata() == "'SES~sum#p'=2;;;;"
+    assert Bounded("SES", "sum", "l", "t", "p", value=2, warning=parse_range("1")).perfdata() == "'SES~sum#p'=2B;0:1;;0;1024"
+
+
 def test_perfdata_label_quote_is_doubled():
     report = build_report([Measurement("it's", "sum", "l", "text", "a'b", value=1)])
     assert report.perfdata == "'it''s~sum#a''b'=1;;;;"
