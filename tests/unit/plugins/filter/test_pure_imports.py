@@ -3,7 +3,10 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 """Only the AWS call layer imports botocore: the filter plugins (the role's validation on a controller
-without botocore), the report code and the pure module_utils (option parsing, ranges, checks) do not."""
+without botocore), the report code and the pure module_utils (option parsing, ranges, checks) do not.
+
+This file is under filter/, not module_utils/: ansible-test gives module_utils tests an ``ansible``
+that holds module_utils only, and the filter plugins import ``ansible.errors``."""
 
 from __future__ import annotations
 
