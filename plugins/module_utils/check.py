@@ -32,6 +32,7 @@ import math
 from decimal import Decimal
 
 from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import format_number
+from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import CLOUDWATCH_STATISTICS
 
 __all__ = [
     "OK", "WARNING", "CRITICAL", "UNKNOWN", "STATE_NAMES", "STATE_CODES", "UNITS",
@@ -57,14 +58,6 @@ NO_METRICS_OUTPUT = "UNKNOWN: No metrics. Check your options or use the zeroed o
 ALL_OK_OUTPUT = "OK: All emails metrics are ok"
 # emails.pm's message_multiple of the 'statistics' group: one instance, several statistics, all OK.
 _ALL_STATISTICS_OK = "All metrics are ok"
-
-_STATISTIC_TITLES = {
-    "average": "Average",
-    "sum": "Sum",
-    "minimum": "Minimum",
-    "maximum": "Maximum",
-    "sample_count": "SampleCount",
-}
 
 # Beyond this many decimals a fraction is shown as zero rather than as a wall of digits.
 _MAX_DECIMALS = 12
@@ -112,8 +105,8 @@ def evaluate(value, warning=None, critical=None):
 
 def statistic_title(statistic):
     """``'sample_count'`` -> ``'SampleCount'``, ``'average'`` -> ``'Average'`` (CloudWatch spelling)."""
-    if statistic in _STATISTIC_TITLES:
-        return _STATISTIC_TITLES[statistic]
+    if statistic in CLOUDWATCH_STATISTICS:
+        return CLOUDWATCH_STATISTICS[statistic]
     return "".join(part[:1].upper() + part[1:] for part in str(statistic).split("_"))
 
 

@@ -26,11 +26,11 @@ from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import (
     check_window,
     get_metric_data,
 )
-from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError
+from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.gate_message import gate_message, no_data_advice
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_fetch import RETENTION_TIERS as _RETENTION_TIERS
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_fetch import fetch_targets, fetch_windows
-from ansible_collections.sesmon.ses.plugins.module_utils.regions import RegionOutcome, for_each_region, resolve_regions
+from ansible_collections.sesmon.ses.plugins.module_utils.regions import attempt, for_each_region, resolve_regions
 from ansible_collections.sesmon.ses.plugins.module_utils.series_reading import MISSING_DATA, read_series
 from ansible_collections.sesmon.ses.plugins.module_utils.ses_account import read_account
 from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import LATEST, STATISTICS
@@ -286,13 +286,6 @@ def _entry(region, instance, dimensions, label, metric_name, unit, measurement, 
     }
 
 
-def _guarded(region, call):
-    try:
-        return RegionOutcome(region, value=call())
-    except AwsApiError as exc:
-        return RegionOutcome(region, error=exc)
-
-
 def _one_line(outcome):
     fields = outcome.error_dict()
     # The output must stay one line whatever AWS put in its message (moto answers some errors in XML).
@@ -311,8 +304,8 @@ def run_check(params, session, now=None, fetch=get_metric_data):
 
     def work(region):
         mine = [target for target in targets if target.region == region]
-        metric_outcome = _guarded(region, lambda: fetch_targets(session, region, mine, windows, plan.period, fetch)) if mine else None
-        account_outcome = _guarded(region, lambda: read_account(session, region, quota=quota_needed, sending=sending_needed)) \
+        metric_outcome = attempt(region, lambda: fetch_targets(session, region, mine, windows, plan.period, fetch)) if mine else None
+        account_outcome = attempt(region, lambda: read_account(session, region, quota=quota_needed, sending=sending_needed)) \
             if plan.account_labels else None
         return metric_outcome, account_outcome
 

@@ -48,6 +48,14 @@ class RegionOutcome:
         return fields
 
 
+def attempt(region, call):
+    """``call()`` as ``region``'s RegionOutcome: its value, or the AwsApiError that stopped it (any other error is raised)."""
+    try:
+        return RegionOutcome(region, value=call())
+    except AwsApiError as exc:
+        return RegionOutcome(region, error=exc)
+
+
 def for_each_region(regions, work):
     """``work(region)`` in every region at once; one RegionOutcome per region, in order.
 
@@ -56,10 +64,7 @@ def for_each_region(regions, work):
     """
 
     def guarded(region):
-        try:
-            return RegionOutcome(region, value=work(region))
-        except AwsApiError as exc:
-            return RegionOutcome(region, error=exc)
+        return attempt(region, lambda: work(region))
 
     if len(regions) == 1:
         return [guarded(regions[0])]

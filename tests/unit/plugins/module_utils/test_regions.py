@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError
-from ansible_collections.sesmon.ses.plugins.module_utils.regions import for_each_region, resolve_regions
+from ansible_collections.sesmon.ses.plugins.module_utils.regions import attempt, for_each_region, resolve_regions
 
 
 def test_default_region_when_no_list():
@@ -46,6 +46,22 @@ def test_one_failing_region_does_not_hide_the_others():
     outcomes = for_each_region(["eu-west-1", "us-east-1"], work)
     assert outcomes[0].ok and outcomes[0].value == 1
     assert not outcomes[1].ok and outcomes[1].error.code == "AccessDenied"
+
+
+def test_attempt_keeps_a_value_or_an_aws_error_and_raises_anything_else():
+    assert (attempt("eu-west-1", lambda: 7).value, attempt("eu-west-1", lambda: 7).ok) == (7, True)
+
+    def denied():
+        raise AwsApiError("GetAccount failed: AccessDenied", code="AccessDenied")
+
+    outcome = attempt("us-east-1", denied)
+    assert not outcome.ok and outcome.error.code == "AccessDenied" and outcome.error_dict()["region"] == "us-east-1"
+
+    def bad_option():
+        raise OptionError("metrics entry 'x' is not a known label")
+
+    with pytest.raises(OptionError):
+        attempt("eu-west-1", bad_option)
 
 
 def test_error_dict_names_the_region():
