@@ -25,37 +25,29 @@ description:
     HTML-escaped.
   - Deliveries are sends (delivery attempts) minus bounces, as GetSendStatistics has no delivery count.
   - Pure Python from the standard library, on the controller; see also P(sesmon.ses.ses_markdown#filter).
-options:
-  _input:
-    description:
-      - One registered result of either module, a list of them (in any order), or the registered result of a loop
-        (with C(results)). Skipped results are left out; a task that failed before it returned data adds its C(msg) as a note.
-    type: raw
-    required: true
-  title:
-    description: The title of the page.
-    type: str
-    default: Amazon SES report
 seealso:
   - plugin: sesmon.ses.ses_markdown
     plugin_type: filter
+extends_documentation_fragment:
+  - sesmon.ses.report_input
 """
 
 EXAMPLES = r"""
-- name: Read the fortnight's statistics of both regions
+- name: Check the reputation and the account against AWS's levels, one task per region
+  sesmon.ses.ses_metric_check:
+    regions: ["{{ item }}"]
+    thresholds: aws
+  loop: [eu-west-1, us-east-1]
+  register: checks
+
+- name: Read the fortnight's statistics of the same regions
   sesmon.ses.ses_send_stats:
     regions: [eu-west-1, us-east-1]
   register: ses
 
-- name: Check the reputation and the account against AWS's levels
-  sesmon.ses.ses_metric_check:
-    regions: [eu-west-1, us-east-1]
-    thresholds: aws
-  register: check
-
-- name: Write the report, to keep as a CI artifact
+- name: Write the report (a loop's registered result is read as its results), to keep as a CI artifact
   ansible.builtin.copy:
-    content: "{{ [ses, check] | sesmon.ses.ses_html_report(title='SES health') }}"
+    content: "{{ [ses, checks] | sesmon.ses.ses_html_report(title='SES health') }}"
     dest: "{{ playbook_dir }}/ses-report.html"
     mode: "0644"
 """
@@ -66,18 +58,10 @@ _value:
   type: str
 """
 
-from ansible.errors import AnsibleFilterError
-
-from ansible_collections.sesmon.ses.plugins.plugin_utils.report_data import ReportInputError
+from ansible_collections.sesmon.ses.plugins.plugin_utils.report_data import report_filter
 from ansible_collections.sesmon.ses.plugins.plugin_utils.report_html import render_html
 
-
-def ses_html_report(results, title="Amazon SES report"):
-    """The HTML report of RESULTS."""
-    try:
-        return render_html(results, title=title)
-    except ReportInputError as exc:
-        raise AnsibleFilterError("ses_html_report: %s" % exc) from None
+ses_html_report = report_filter("ses_html_report", render_html)
 
 
 class FilterModule:

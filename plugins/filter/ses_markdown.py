@@ -23,17 +23,8 @@ description:
   - Every text that comes from AWS or the user (region, instance and dimension names, error messages) is escaped, so it
     cannot add markup, HTML, links or table cells.
   - Pure Python from the standard library, on the controller; see also P(sesmon.ses.ses_html_report#filter).
-options:
-  _input:
-    description:
-      - One registered result of either module, a list of them (in any order), or the registered result of a loop
-        (with C(results)). Skipped results are left out; a task that failed before it returned data adds its C(msg) as a note.
-    type: raw
-    required: true
-  title:
-    description: The heading of the summary.
-    type: str
-    default: Amazon SES report
+extends_documentation_fragment:
+  - sesmon.ses.report_input
 seealso:
   - plugin: sesmon.ses.ses_html_report
     plugin_type: filter
@@ -70,18 +61,10 @@ _value:
   type: str
 """
 
-from ansible.errors import AnsibleFilterError
-
-from ansible_collections.sesmon.ses.plugins.plugin_utils.report_data import ReportInputError
+from ansible_collections.sesmon.ses.plugins.plugin_utils.report_data import report_filter
 from ansible_collections.sesmon.ses.plugins.plugin_utils.report_markdown import render_markdown
 
-
-def ses_markdown(results, title="Amazon SES report"):
-    """The Markdown job summary of RESULTS."""
-    try:
-        return render_markdown(results, title=title)
-    except ReportInputError as exc:
-        raise AnsibleFilterError("ses_markdown: %s" % exc) from None
+ses_markdown = report_filter("ses_markdown", render_markdown)
 
 
 class FilterModule:

@@ -19,11 +19,13 @@ import datetime
 import math
 from collections import OrderedDict
 
+from ansible.errors import AnsibleFilterError
+
 from ansible_collections.sesmon.ses.plugins.module_utils.check import STATE_CODES, STATE_NAMES, worst_state
 from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import parse_range
 from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import PRESETS
 
-__all__ = ["ReportInputError", "aws_levels", "collect", "bins", "number", "parse_time", "BUCKET_SECONDS"]
+__all__ = ["ReportInputError", "report_filter", "aws_levels", "collect", "bins", "number", "parse_time", "BUCKET_SECONDS"]
 
 # GetSendStatistics' bucket: one datapoint per 15 minutes that had activity.
 BUCKET_SECONDS = 900
@@ -38,6 +40,20 @@ FAILED = "FAILED"
 
 class ReportInputError(ValueError):
     """The input is not the result of a sesmon.ses module."""
+
+
+def report_filter(name, render):
+    """The filter ``name`` of a report: ``render(results, title=...)``, input that is not a module result an AnsibleFilterError naming it."""
+
+    def report(results, *args, **kwargs):
+        try:
+            return render(results, *args, **kwargs)
+        except ReportInputError as exc:
+            raise AnsibleFilterError("%s: %s" % (name, exc)) from None
+
+    report.__name__ = name
+    report.__doc__ = render.__doc__
+    return report
 
 
 def number(value):
