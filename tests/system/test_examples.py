@@ -2,7 +2,8 @@
 # Copyright: sesmon.ses contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Every example runs: the EXAMPLES of both modules and each YAML block of README.md, docs/*.md and the role's README.
+"""Every example runs: the EXAMPLES of both modules and both report filters, and each YAML block of README.md,
+docs/*.md and the role's README.
 
 All of them run in one ansible-playbook invocation against moto_server on 127.0.0.1, one play per example
 source (the blocks of one page run in one play, in order, as a reader runs them one after the other; a block
@@ -35,6 +36,7 @@ from ansible_collections.sesmon.ses.tests.unit.conftest import recording_proxy  
 from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import GET_ACCOUNT, answering, get_account_answer
 
 MODULES = ("ses_metric_check", "ses_send_stats")
+FILTERS = ("ses_markdown", "ses_html_report")
 PAGES = [ROOT / "README.md"] + sorted((ROOT / "docs").glob("*.md")) + [ROOT / "roles" / "centreon_ses_pack" / "README.md"]
 BLOCK = re.compile(r"(?:<!-- not-run: (?P<reason>[^\n]*?) -->\n)?```yaml\n(?P<body>.*?)\n```", re.S)
 ACCESS_KEY, SECRET_KEY = "AKIAIOSFODNN7EXAMPLE", "examples-Secret-key-7f3a"
@@ -42,8 +44,8 @@ QUOTA = {"Max24HourSend": 50000.0, "MaxSendRate": 14.0, "SentLast24Hours": 1200.
 REGIONS = ("eu-west-1", "us-east-1")
 
 
-def _examples(module):
-    tree = ast.parse((ROOT / "plugins" / "modules" / ("%s.py" % module)).read_text())
+def _examples(module, kind="modules"):
+    tree = ast.parse((ROOT / "plugins" / kind / ("%s.py" % module)).read_text())
     return next(node.value.value for node in tree.body
                 if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "EXAMPLES")
 
@@ -64,6 +66,9 @@ def build_playbook():
     plays, skipped = [], []
     for module in MODULES:
         plays.append({"name": "EXAMPLES of %s" % module, "hosts": "localhost", "gather_facts": False, "tasks": yaml.safe_load(_examples(module))})
+    for name in FILTERS:
+        plays.append({"name": "EXAMPLES of filter %s" % name, "hosts": "localhost", "gather_facts": False,
+                      "tasks": yaml.safe_load(_examples(name, "filter"))})
     pages = {}
     for source, reason, body in doc_blocks():
         if reason:
@@ -129,9 +134,22 @@ def _expect_pages(tasks):
     trouble = tasks["docs/troubleshooting.md"]
     assert trouble[0]["result"]["error"] if trouble[0]["result"].get("failed") else trouble[1]["result"].get("skipped")
     report = tasks.get("docs/report.md")
-    if report:  # the job summary is skipped outside GitHub Actions (no GITHUB_STEP_SUMMARY); the rest runs
-        assert [t["action"] for t in report if not _ok(t)] == ["ansible.builtin.copy"]
+    if report:  # the run sets GITHUB_STEP_SUMMARY, as GitHub Actions does: every task runs
+        assert [t["name"] for t in report if not _ok(t)] == []
         assert [t["result"]["status"] for t in report if t["action"] == "sesmon.ses.ses_metric_check"] == ["OK"]
+
+
+def _expect_filter_examples(tasks, work):
+    markdown = tasks["EXAMPLES of filter ses_markdown"]
+    assert [t["name"] for t in markdown if not _ok(t)] == []
+    printed = [_msgs(t) for t in markdown if t["action"] == "ansible.builtin.debug"][0][0]
+    assert printed.startswith("## Amazon SES report") and "eu-west-1" in printed and "us-east-1" in printed, printed[:300]
+    summary = (work / "step-summary.md").read_text(encoding="utf-8")
+    assert summary.startswith("## SES before the deployment") and "| " in summary, summary[:300]
+    html = tasks["EXAMPLES of filter ses_html_report"]
+    assert [t["name"] for t in html if not _ok(t)] == []
+    page = (work / "ses-report.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "us-east-1" in page
 
 
 # -- the endpoint ----------------------------------------------------------------------------------------------------
@@ -175,7 +193,9 @@ def fixture_examples_run(tmp_path_factory, moto_server):
     from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy  # pylint: disable=import-outside-toplevel
     answer = get_account_answer(SendQuota=QUOTA, EnforcementStatus="HEALTHY", ProductionAccessEnabled=True)
     with LoopbackProxy(target=moto_server.url, fault=answering({GET_ACCOUNT: answer})) as proxy:
-        env = playbook_env(AWS_URL=proxy.url, AWS_ENDPOINT_URL_STS=proxy.url, AWS_REGION="eu-west-1",
+        # GITHUB_STEP_SUMMARY as GitHub Actions sets it, so that the job-summary examples really write one.
+        env = playbook_env(GITHUB_STEP_SUMMARY=str(work / "step-summary.md"),
+                           AWS_URL=proxy.url, AWS_ENDPOINT_URL_STS=proxy.url, AWS_REGION="eu-west-1",
                            AWS_SHARED_CREDENTIALS_FILE=str(credentials), ANSIBLE_STDOUT_CALLBACK="ansible.builtin.json",
                            ANSIBLE_CALLBACK_RESULT_FORMAT="json")
         extra = {"ses_access_key": ACCESS_KEY, "ses_secret_key": SECRET_KEY, "aws_access_key": ACCESS_KEY, "aws_secret_key": SECRET_KEY}
@@ -203,6 +223,7 @@ def test_every_runnable_example_runs_and_shows_what_it_says(examples_run):
     assert sorted(tasks) == sorted(play["name"] for play in plays)  # every play ran
     _expect_module_examples(tasks)
     _expect_pages(tasks)
+    _expect_filter_examples(tasks, work)
     assert SECRET_KEY not in run.stdout
     if "docs/report.md" in tasks:
         assert "<html" in (work / "ses-report.html").read_text(encoding="utf-8").lower()
