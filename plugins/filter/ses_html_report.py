@@ -9,7 +9,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 name: ses_html_report
 author: sesmon.ses contributors
-version_added: 0.2.0
+version_added: 0.1.0
 short_description: A self-contained HTML report with SVG charts from the results of ses_send_stats and ses_metric_check
 description:
   - Renders the registered results of M(sesmon.ses.ses_send_stats), M(sesmon.ses.ses_metric_check), or both, as one HTML

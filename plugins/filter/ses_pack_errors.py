@@ -9,7 +9,7 @@ from __future__ import annotations
 DOCUMENTATION = r"""
 name: ses_pack_errors
 author: sesmon.ses contributors
-version_added: 1.0.0
+version_added: 0.1.0
 short_description: Check the SES host entries of the centreon_ses_pack role with the modules' rules
 description:
   - Checks a list of host entries as given to O(_input) (the role's C(centreon_ses_pack_hosts)) and returns one message per
