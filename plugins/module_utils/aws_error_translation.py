@@ -54,7 +54,7 @@ class ErrorTranslator:
     def invalid_answer(self, api_name, region, exc, response):
         """The AwsApiError of an answer that answers.py (or a page check) refused."""
         metadata = response.get("ResponseMetadata") if isinstance(response, dict) else None
-        detail = self.redact(foreign_text(self.redact(exc)), limit=MAX_DETAIL)
+        detail = self.clean(exc)
         return AwsApiError("%s in %s failed: InvalidAnswer: the answer cannot be used: %s" % (api_name, region, detail),
                            code="InvalidAnswer", http_status=(metadata or {}).get("HTTPStatusCode"), operation=api_name,
                            region=region, request_id=(metadata or {}).get("RequestId"))

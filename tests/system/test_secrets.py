@@ -27,6 +27,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSe
 from ansible_collections.sesmon.ses.tests.system.conftest import playbook_env, run_playbook
 from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy
 from ansible_collections.sesmon.ses.tests.unit.utils.moto_endpoint import free_port
+from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import ses_error
 
 ACCESS_KEY = "AKIASESMONSECRETTEST"
 SECRET_KEY = "SeCrEtKeY-4f9a7c1e2b8d4a6f9e0c"
@@ -236,9 +237,7 @@ def _echoing(request):
                 "<pre>X-Amz-Security-Token: %s</pre></body></html>") % token
         return 404, {"Content-Type": "text/html"}, body.encode()
     if request.operation in ("GetSendStatistics", "GetSendQuota"):
-        body = ('<ErrorResponse xmlns="%s"><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token '
-                "included in the request is invalid: %s</Message></Error><RequestId>r-2</RequestId></ErrorResponse>") % (SES_NS, token)
-        return 403, {"Content-Type": "text/xml"}, body.encode()
+        return ses_error("InvalidClientTokenId", "The security token included in the request is invalid: %s" % token, 403)
     if request.operation == "GetMetricData":
         body = {"__type": "InvalidClientTokenId", "message": "The security token included in the request is invalid: %s" % token}
         return 403, {"Content-Type": "application/x-amz-json-1.0", "x-amzn-query-error": "InvalidClientTokenId;Sender"}, json.dumps(body).encode()

@@ -7,7 +7,7 @@ It answers ``HOST show`` and ``getmacro`` with CLAPI's header line only (no host
 with the pack's host template, ``POLLERLIST`` with the poller ``Central``, and every other action with exit
 code 0, each followed by CLAPI's ``Return code end : 0`` trailer. An import file (``-i``) is logged as one argv per line, shaped like the direct call
 (``-u U -p P -o OBJECT -a ACTION -v VALUES``), and also to ``clapi-imports.jsonl``. Written at test time (no
-executable in the repository). The full CLAPI stand-in is tests/system/role_support/standins.py.
+executable in the repository). The full CLAPI stand-in is tests/system/role_support/clapi_standin.py.
 """
 from __future__ import annotations
 
