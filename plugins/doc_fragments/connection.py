@@ -90,8 +90,8 @@ options:
     description:
       - Assume this IAM role through STS before calling SES or CloudWatch. The source
         credentials come from the other options or botocore's chain. botocore refreshes the
-        temporary credentials, but only in their last two minutes, so a task makes one STS
-        AssumeRole call per role at any O(assume_role.duration_seconds).
+        temporary credentials, but only in their last two minutes, so a task that ends before
+        then makes one STS AssumeRole call per role at any O(assume_role.duration_seconds).
     type: dict
     suboptions:
       role_arn:
