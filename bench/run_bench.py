@@ -22,8 +22,8 @@ import time
 from pathlib import Path
 
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
-from ansible_collections.sesmon.ses.plugins.module_utils import ses_metrics
-from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import run_check
+from ansible_collections.sesmon.ses.plugins.module_utils.sources import registry
+from ansible_collections.sesmon.ses.plugins.module_utils.check_task import run_check
 from ansible_collections.sesmon.ses.plugins.module_utils.send_stats_task import execute_send_stats
 from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy
 from ansible_collections.sesmon.ses.tests.unit.utils.moto_endpoint import MotoServer
@@ -80,7 +80,7 @@ def dimension_sets(count):
 
 
 def bench_request_counts(moto_url):
-    labels = list(ses_metrics.labels())
+    labels = list(registry.all_labels())
     cases = [
         ("default 4 metrics", check_params()),
         ("all %d metrics x 2 statistics" % len(labels), check_params(metrics=labels, statistics=["sum", "average"])),

@@ -67,7 +67,7 @@ from ansible.errors import AnsibleFilterError
 from ansible_collections.sesmon.ses.plugins.module_utils.centreon_names import illegal_chars, unknown_key_problem
 from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import validate_region
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
-from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import parse_dimension_sets, validate_window
+from ansible_collections.sesmon.ses.plugins.module_utils.check_options import parse_dimension_sets, validate_window
 from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import parse_label_range
 
 CUSTOM_MODES = ("awscli", "paws")

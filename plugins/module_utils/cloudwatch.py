@@ -19,7 +19,7 @@ from collections import namedtuple
 from datetime import timedelta
 
 from ansible_collections.sesmon.ses.plugins.module_utils.answers import MAX_DATAPOINTS_PER_CALL, check_metric_values
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import CATALOGUE, CLOUDWATCH_STATISTICS
+from ansible_collections.sesmon.ses.plugins.module_utils.metric_statistics import CLOUDWATCH_STATISTICS
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import as_utc
 from ansible_collections.sesmon.ses.plugins.module_utils.values import foreign_text
 
@@ -33,8 +33,9 @@ __all__ = [
 MAX_QUERIES_PER_REQUEST = 500
 
 
-MetricQuery = namedtuple("MetricQuery", ["namespace", "metric_name", "dimensions", "statistic", "period"])
-MetricQuery.__doc__ = """One series to fetch. ``dimensions``: tuple of (name, value); ``statistic``: ``sum``, ``average``..."""
+MetricQuery = namedtuple("MetricQuery", ["namespace", "metric_name", "dimensions", "statistic", "period", "unit"], defaults=(None,))
+MetricQuery.__doc__ = """One series to fetch. ``dimensions``: tuple of (name, value); ``statistic``: ``sum``, ``average``...;
+``unit``: ``count`` or ``fraction`` checks the values' domain (None: finite numbers only)."""
 
 MetricDataRequest = namedtuple("MetricDataRequest", ["ids", "queries", "kwargs"])
 MetricDataRequest.__doc__ = """One GetMetricData call: its query ids and MetricQuery items (in query order) and its parameters."""
@@ -177,13 +178,9 @@ def fold_pages(pages, ids):
     return series
 
 
-_UNITS = dict((metric.metric_name, metric.unit) for metric in CATALOGUE)
-
-
 def values_check(ids, batch):
     """A page check: each result's values against its metric's domain (a negative count, a rate above 1)."""
-    domains = dict((identifier, (_UNITS.get(query.metric_name), query.statistic, query.metric_name))
-                   for identifier, query in zip(ids, batch) if query.namespace == "AWS/SES")
+    domains = dict((identifier, (query.unit, query.statistic, query.metric_name)) for identifier, query in zip(ids, batch))
 
     def check(page):
         for index, result in enumerate(page.get("MetricDataResults") or []):

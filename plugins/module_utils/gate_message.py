@@ -12,7 +12,7 @@ where to read more. About 200 characters in the common case.
 from __future__ import annotations
 
 from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import parse_range
-from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import PRESETS
+from ansible_collections.sesmon.ses.plugins.module_utils.presets import PRESETS
 
 __all__ = ["AWS_MEANINGS", "MORE", "gate_message", "no_data_advice"]
 

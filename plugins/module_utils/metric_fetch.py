@@ -7,7 +7,7 @@
 The counts are read over ``timeframe``; a ``latest`` statistic over ``reputation_lookback``. One
 request serves both when it can (each query carries its own Period): it starts whole count
 periods before the timeframe, so the count buckets keep their boundaries, and each series is then
-cut back to its window client-side. Pure except ``fetch_targets``, which calls the fetch function.
+cut back to its window client-side (the CloudWatch source, sources/cloudwatch_ses.py, asks and cuts). Pure.
 
 Every series is cut, whatever was asked: a datapoint CloudWatch (or an endpoint in its place)
 stamps after the window's end, or before its first bucket, is dropped, never counted.
@@ -19,10 +19,9 @@ import math
 from collections import namedtuple
 from datetime import timedelta
 
-from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import MetricQuery, Series
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import LATEST, LATEST_STAT, NAMESPACE
+from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import Series
 
-__all__ = ["RETENTION_TIERS", "FetchWindows", "tier_unit", "fetch_windows", "within", "fetch_targets"]
+__all__ = ["RETENTION_TIERS", "FetchWindows", "tier_unit", "fetch_windows", "within"]
 
 _DAY = 86400
 # (data older than, period multiple required, kind): CloudWatch's retention tiers, coarsest first.
@@ -72,24 +71,3 @@ def within(series, start, end):
     """The part of ``series`` whose datapoints (stamped with their period's start) lie in [start, end)."""
     points = dict((when, value) for when, value in series.points.items() if start <= when < end)
     return Series(points, series.status_code, series.messages)
-
-
-def _query(target, period, latest_period):
-    if target.statistic == LATEST:
-        return MetricQuery(NAMESPACE, target.metric.metric_name, target.dimensions, LATEST_STAT, latest_period)
-    return MetricQuery(NAMESPACE, target.metric.metric_name, target.dimensions, target.statistic, period)
-
-
-def fetch_targets(session, region, targets, windows, period, fetch):
-    """({target: Series cut to its window}, number of requests) for one region's ``targets``."""
-    found, requests = {}, 0
-    for fetch_start, fetch_end, kinds in windows.requests:
-        mine = [target for target in targets if ("latest" if target.statistic == LATEST else "window") in kinds]
-        if not mine:
-            continue
-        series, count = fetch(session, region, [_query(target, period, windows.latest_period) for target in mine], fetch_start, fetch_end)
-        requests += count
-        for target, one in zip(mine, series):
-            cut = windows.latest_cut if target.statistic == LATEST else windows.counts_cut
-            found[target] = within(one, *cut) if cut else one
-    return found, requests

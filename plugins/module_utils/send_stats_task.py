@@ -12,7 +12,7 @@ reader asks SES v1 GetSendQuota and GetAccountSendingEnabled instead.
 from __future__ import annotations
 
 from ansible_collections.sesmon.ses.plugins.module_utils import send_statistics as stats
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_account import error_reason, read_account
+from ansible_collections.sesmon.ses.plugins.module_utils.account_reader import error_reason, read_account
 from ansible_collections.sesmon.ses.plugins.module_utils.send_summary import summary_lines
 from ansible_collections.sesmon.ses.plugins.module_utils.regions import for_each_region, resolve_regions
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import utc_now

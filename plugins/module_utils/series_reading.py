@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import LATEST
+from ansible_collections.sesmon.ses.plugins.module_utils.metric_statistics import LATEST
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import iso_timestamp
 
 __all__ = ["MISSING_DATA", "Reading", "read_series"]

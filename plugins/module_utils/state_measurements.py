@@ -4,13 +4,13 @@
 
 """Measurements whose state is not a number against thresholds: "no data" read as OK, account states, a percentage.
 
-They plug into ``check.build_report`` like any ``check.Measurement``: the report reads ``state``,
+They plug into ``nagios_report.build_report`` like any ``nagios_report.Measurement``: the report reads ``state``,
 ``item_text()``, ``has_perfdata`` and ``perfdata()``.
 """
 
 from __future__ import annotations
 
-from ansible_collections.sesmon.ses.plugins.module_utils.check import UNKNOWN, Measurement
+from ansible_collections.sesmon.ses.plugins.module_utils.nagios_report import UNKNOWN, Measurement
 
 __all__ = ["FixedStateMeasurement", "PercentMeasurement"]
 

@@ -492,12 +492,13 @@ response_metadata:
       sample: 403
 """
 
-from ansible_collections.sesmon.ses.plugins.module_utils.check_labels import all_labels
-from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import DEFAULT_LOOKBACK, DEFAULT_PERIOD, DEFAULT_TIMEFRAME, FAIL_ON, run_check
+from ansible_collections.sesmon.ses.plugins.module_utils.check_options import DEFAULT_LOOKBACK, DEFAULT_PERIOD, DEFAULT_TIMEFRAME, FAIL_ON
+from ansible_collections.sesmon.ses.plugins.module_utils.check_task import run_check
+from ansible_collections.sesmon.ses.plugins.module_utils.metric_statistics import STATISTICS
 from ansible_collections.sesmon.ses.plugins.module_utils.module import run_module
+from ansible_collections.sesmon.ses.plugins.module_utils.presets import PRESET_NAMES
 from ansible_collections.sesmon.ses.plugins.module_utils.series_reading import MISSING_DATA
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import STATISTICS
-from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import PRESET_NAMES
+from ansible_collections.sesmon.ses.plugins.module_utils.sources.registry import all_labels
 
 ARGUMENT_SPEC = dict(
     metrics=dict(type="list", elements="str", choices=all_labels()),
@@ -517,12 +518,8 @@ ARGUMENT_SPEC = dict(
 )
 
 
-def execute_metric_check(params, session):
-    return run_check(params, session)
-
-
 def main():
-    run_module(ARGUMENT_SPEC, execute_metric_check)
+    run_module(ARGUMENT_SPEC, run_check)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ Accepts what a playbook registers: one result, a list of results, or a loop's re
 ``metrics`` (a list) is ses_metric_check. A task that failed before it returned anything keeps its
 ``msg`` as a note; a skipped task is left out.
 
-The AWS review and pause levels come from the ``aws`` preset of ses_metric_check (thresholds.py),
+The AWS review and pause levels come from the ``aws`` preset of ses_metric_check (presets.py),
 the one place the collection defines them.
 """
 
@@ -21,9 +21,9 @@ from collections import OrderedDict
 
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.sesmon.ses.plugins.module_utils.check import STATE_CODES, STATE_NAMES, worst_state
+from ansible_collections.sesmon.ses.plugins.module_utils.nagios_report import STATE_CODES, STATE_NAMES, worst_state
 from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import parse_range
-from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import PRESETS
+from ansible_collections.sesmon.ses.plugins.module_utils.presets import PRESETS
 
 __all__ = ["ReportInputError", "report_filter", "aws_levels", "collect", "bins", "number", "parse_time", "BUCKET_SECONDS"]
 

@@ -13,10 +13,9 @@ from __future__ import annotations
 import math
 import re
 
-from ansible_collections.sesmon.ses.plugins.module_utils.account_health import ACCOUNT_LABELS
-from ansible_collections.sesmon.ses.plugins.module_utils.check import STATE_CODES, STATE_NAMES, worst_state
+from ansible_collections.sesmon.ses.plugins.module_utils.nagios_report import STATE_CODES, STATE_NAMES, worst_state
 from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import format_number
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import CATALOGUE
+from ansible_collections.sesmon.ses.plugins.module_utils.sources.registry import all_labels, label_spec
 from ansible_collections.sesmon.ses.plugins.plugin_utils.report_data import number, parse_time
 
 __all__ = ["NOT_AVAILABLE", "STATE_ICONS", "headline", "count", "percent", "fraction_percent", "state_text", "rate_level",
@@ -26,8 +25,7 @@ NOT_AVAILABLE = "n/a"
 # Icons beside the words (Markdown); the HTML report draws its own shapes.
 STATE_ICONS = {"OK": "✅", "WARNING": "⚠️", "CRITICAL": "❌", "UNKNOWN": "❔", "FAILED": "⛔", None: "➖"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
-_LABEL_TEXT = dict((metric.label, metric.text) for metric in CATALOGUE)
-_LABEL_TEXT.update((label.label, label.text) for label in ACCOUNT_LABELS)
+_LABEL_TEXT = dict((label, label_spec(label).text) for label in all_labels())
 
 
 def one_line(value, limit=600):

@@ -24,9 +24,9 @@ import yaml
 
 from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import check_window
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
-from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import DEFAULT_LOOKBACK, DEFAULT_PERIOD, DEFAULT_TIMEFRAME
+from ansible_collections.sesmon.ses.plugins.module_utils.check_options import DEFAULT_LOOKBACK, DEFAULT_PERIOD, DEFAULT_TIMEFRAME
 from ansible_collections.sesmon.ses.plugins.module_utils.send_stats_task import FALLBACK_REQUESTS, REQUESTS_PER_REGION
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import CATALOGUE
+from ansible_collections.sesmon.ses.plugins.module_utils.sources.cloudwatch_ses import CATALOGUE
 from ansible_collections.sesmon.ses.plugins.module_utils.transport import DEFAULT_TOTAL_TIMEOUT
 from ansible_collections.sesmon.ses.plugins.modules import ses_send_stats
 from ansible_collections.sesmon.ses.tests.system.conftest import ROOT

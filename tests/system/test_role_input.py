@@ -18,7 +18,7 @@ import pytest
 from ansible_collections.sesmon.ses.plugins.filter.ses_pack_errors import FilterModule, ses_pack_errors
 from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import validate_region
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
-from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import validate_window
+from ansible_collections.sesmon.ses.plugins.module_utils.check_options import validate_window
 from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import parse_label_range
 
 from role_support import central, playbook, rootfs, standins

@@ -39,8 +39,13 @@ else:
 
 
 def _modules(folder, skip=()):
-    return ["ansible_collections.sesmon.ses.plugins.%s.%s" % (folder, path.stem)
-            for path in sorted((PLUGINS / folder).glob("*.py")) if path.stem != "__init__" and path.stem not in skip]
+    """Every module under plugins/<folder>, sub-packages included."""
+    names = []
+    for path in sorted((PLUGINS / folder).rglob("*.py")):
+        relative = path.relative_to(PLUGINS / folder).with_suffix("")
+        if path.stem != "__init__" and ".".join(relative.parts) not in skip:
+            names.append("ansible_collections.sesmon.ses.plugins.%s.%s" % (folder, ".".join(relative.parts)))
+    return names
 
 
 def _first_to_import_botocore(names):
@@ -64,7 +69,7 @@ def test_report_code_does_not_import_botocore():
 
 def test_pure_module_utils_do_not_import_botocore():
     names = _modules("module_utils", skip=AWS_LAYER)
-    for pure in ("connection_options", "check_labels", "thresholds", "nagios_range"):  # the option parsing
+    for pure in ("connection_options", "check_options", "sources.registry", "thresholds", "nagios_range"):  # the option parsing
         assert "ansible_collections.sesmon.ses.plugins.module_utils.%s" % pure in names
     assert _first_to_import_botocore(names) is None
 

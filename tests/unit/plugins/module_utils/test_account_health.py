@@ -19,7 +19,8 @@ import pytest
 
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
-from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import build_plan, run_check
+from ansible_collections.sesmon.ses.plugins.module_utils.check_options import build_plan
+from ansible_collections.sesmon.ses.plugins.module_utils.check_task import run_check
 from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import (
     ACCOUNT_DENIED,
     GET_ACCOUNT,

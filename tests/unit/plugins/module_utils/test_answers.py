@@ -34,7 +34,7 @@ def _operation_names():
 
 def _called_operations():
     """Every operation plugins/ can call: the operation argument of AwsSession.call / .pages, and any
-    text in plugins/ that is an operation's snake_case name (a name passed on, as ses_account's _v1 does)."""
+    text in plugins/ that is an operation's snake_case name (a name passed on, as account_reader's _v1 does)."""
     names = _operation_names()
     found, direct = set(), 0
     fetches_role = False

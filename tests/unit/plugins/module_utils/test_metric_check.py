@@ -15,21 +15,19 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta, timezone
 
+from unittest import mock
+
 import pytest
 
-from ansible_collections.sesmon.ses.plugins.module_utils.check import NO_METRICS_OUTPUT
+from ansible_collections.sesmon.ses.plugins.module_utils.nagios_report import NO_METRICS_OUTPUT
 from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import Series
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.gate_message import MORE
-from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import (
-    build_plan,
-    instance_names,
-    plan_targets,
-    report_order,
-    run_check,
-    should_fail,
-)
+from ansible_collections.sesmon.ses.plugins.module_utils.check_options import build_plan, should_fail
+from ansible_collections.sesmon.ses.plugins.module_utils.check_task import run_check as _run_check
+from ansible_collections.sesmon.ses.plugins.module_utils.sources import cloudwatch_ses
+from ansible_collections.sesmon.ses.plugins.module_utils.sources.cloudwatch_ses import instance_names, plan_targets, report_order
 
 UTC = timezone.utc
 NOW = datetime(2024, 5, 1, 12, 0, 30, tzinfo=UTC)
@@ -166,7 +164,7 @@ def test_retention_tiers_accept_the_right_periods():
 def test_defaults():
     plan = build_plan({})
     assert (plan.timeframe, plan.period, plan.zeroed, plan.max_age, plan.fail_on) == (600, 60, False, None, "never")
-    assert [m.label for m in plan.metrics] == ["emails-sent", "emails-delivered", "emails-rejected", "emails-spam"]
+    assert [m.label for m in plan.labels["cloudwatch"]] == ["emails-sent", "emails-delivered", "emails-rejected", "emails-spam"]
     assert plan.statistics is None and plan.dimension_sets == []
 
 
@@ -219,6 +217,14 @@ def test_fail_on(status, never, critical, warning):
 
 
 # -- run_check with a fake fetch (no network) --------------------------------------------------
+
+def run_check(params, session, now=None, fetch=None):
+    """run_check with CloudWatch's fetch function replaced by ``fetch`` (no network)."""
+    if fetch is None:
+        return _run_check(params, session, now)
+    with mock.patch.object(cloudwatch_ses, "get_metric_data", fetch):
+        return _run_check(params, session, now)
+
 
 class FakeSession:
     """What run_check reads of a session when the fetch function is injected."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import Series
-from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import build_plan, plan_targets
-from ansible_collections.sesmon.ses.plugins.module_utils.metric_fetch import fetch_targets, fetch_windows, tier_unit, within
+from ansible_collections.sesmon.ses.plugins.module_utils.check_options import build_plan
+from ansible_collections.sesmon.ses.plugins.module_utils.metric_fetch import fetch_windows, tier_unit, within
+from ansible_collections.sesmon.ses.plugins.module_utils.sources.cloudwatch_ses import fetch_targets, plan_targets
 
 UTC = timezone.utc
 NOW = datetime(2024, 5, 1, 12, 0, 30, tzinfo=UTC)

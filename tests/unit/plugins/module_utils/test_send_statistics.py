@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ansible_collections.sesmon.ses.plugins.module_utils import send_statistics as s
-from ansible_collections.sesmon.ses.plugins.module_utils import ses_account as acc
+from ansible_collections.sesmon.ses.plugins.module_utils import account_reader as acc
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 
 UTC = timezone.utc

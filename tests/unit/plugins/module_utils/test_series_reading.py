@@ -16,11 +16,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from ansible_collections.sesmon.ses.plugins.module_utils.check import NO_METRICS_OUTPUT
+from ansible_collections.sesmon.ses.plugins.module_utils.nagios_report import NO_METRICS_OUTPUT
 from ansible_collections.sesmon.ses.plugins.module_utils.cloudwatch import Series
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
-from ansible_collections.sesmon.ses.plugins.module_utils.metric_check import build_plan, run_check
+from ansible_collections.sesmon.ses.plugins.module_utils.check_options import build_plan
+from ansible_collections.sesmon.ses.plugins.module_utils.check_task import run_check
 from ansible_collections.sesmon.ses.plugins.module_utils.series_reading import read_series
 
 UTC = timezone.utc

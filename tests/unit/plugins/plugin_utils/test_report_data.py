@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.sesmon.ses.plugins.module_utils import thresholds
+from ansible_collections.sesmon.ses.plugins.module_utils import presets
 from ansible_collections.sesmon.ses.plugins.plugin_utils.report_data import BIN_WIDTHS, ReportInputError, aws_levels, bins, collect
 from ansible_collections.sesmon.ses.tests.unit.plugins.plugin_utils.report_samples import (
     END, datapoints, demo_like, failed_entry, metric, metric_check, region_entry, send_stats)
@@ -19,12 +19,12 @@ def test_aws_levels_come_from_the_aws_preset():
 
 
 def test_aws_levels_follow_a_change_of_the_preset(monkeypatch):
-    monkeypatch.setitem(thresholds.PRESETS, "aws", {"emails-rejected": ("@0.04:", "@0.08:"), "emails-spam": ("@0.002:", "@0.004:")})
+    monkeypatch.setitem(presets.PRESETS, "aws", {"emails-rejected": ("@0.04:", "@0.08:"), "emails-spam": ("@0.002:", "@0.004:")})
     assert aws_levels() == {"bounce": (0.04, 0.08), "complaint": (0.002, 0.004)}
 
 
 def test_a_preset_of_another_form_is_refused_not_misdrawn(monkeypatch):
-    monkeypatch.setitem(thresholds.PRESETS, "aws", {"emails-rejected": ("0:0.05", "@0.1:"), "emails-spam": ("@0.001:", "@0.005:")})
+    monkeypatch.setitem(presets.PRESETS, "aws", {"emails-rejected": ("0:0.05", "@0.1:"), "emails-spam": ("@0.001:", "@0.005:")})
     with pytest.raises(ValueError, match="not of the form @X:"):
         aws_levels()
 

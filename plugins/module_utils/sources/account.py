@@ -2,7 +2,7 @@
 # Copyright: sesmon.ses contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The account health labels of ses_metric_check: what GetAccount says, as check states. Pure.
+"""Label source: the SES account (sesv2 GetAccount, or the SES v1 fallback), as check states.
 
 ``account-sending`` (CRITICAL when sending is disabled), ``account-enforcement`` (WARNING on
 PROBATION, CRITICAL on SHUTDOWN, UNKNOWN for a status AWS may add), ``account-sandbox`` (WARNING
@@ -15,15 +15,26 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from ansible_collections.sesmon.ses.plugins.module_utils.check import CRITICAL, OK, WARNING
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_account import GET_ACCOUNT_ACTION, error_reason
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import LATEST
+from ansible_collections.sesmon.ses.plugins.module_utils.nagios_report import CRITICAL, OK, WARNING
+from ansible_collections.sesmon.ses.plugins.module_utils.metric_statistics import LATEST
+from ansible_collections.sesmon.ses.plugins.module_utils.account_reader import GET_ACCOUNT_ACTION, error_reason, read_account
+from ansible_collections.sesmon.ses.plugins.module_utils.sources.part import SourcePart, result_entry
 from ansible_collections.sesmon.ses.plugins.module_utils.state_measurements import FixedStateMeasurement, PercentMeasurement
 
 __all__ = [
-    "ACCOUNT_STATISTIC", "AccountLabel", "ACCOUNT_LABELS", "ACCOUNT_LABEL_NAMES", "THRESHOLD_LABELS",
-    "ENFORCEMENT_STATES", "account_label", "needs", "measure_account",
+    "NAME", "OPERATIONS", "REQUESTS_KEY", "ACCOUNT_STATISTIC", "AccountLabel", "ACCOUNT_LABELS", "LABELS", "DEFAULT_LABELS",
+    "ACCOUNT_LABEL_NAMES", "THRESHOLD_LABELS", "ENFORCEMENT_STATES", "domain", "account_label", "needs", "measure_account", "prepare",
 ]
+
+NAME = "account"
+# The reader asks sesv2 GetAccount; only when it is denied or not offered, SES v1 for what the labels need.
+OPERATIONS = (("sesv2", "GetAccount", GET_ACCOUNT_ACTION), ("ses", "GetSendQuota", "ses:GetSendQuota"),
+              ("ses", "GetAccountSendingEnabled", "ses:GetAccountSendingEnabled"))
+REQUESTS_KEY = "account_requests"
+_INSTANCE = "SES"  # as CloudWatch's instance without dimensions
+# Not capped at 100: SentLast24Hours exceeds Max24HourSend when the quota is lowered below what was sent
+# (an account put back in the sandbox, say), and "~:100" (over the quota) is a gate worth having.
+_PERCENT_DOMAIN = (0.0, float("inf"), "quota-usage is a percentage, 0 or more (100 is the whole quota)")
 
 # GetAccount answers the account's state now: read like the newest datapoint.
 ACCOUNT_STATISTIC = LATEST
@@ -37,6 +48,8 @@ ACCOUNT_LABELS = (
     AccountLabel("account-sandbox", "ProductionAccessEnabled", "account production access", None, "state"),
     AccountLabel("quota-usage", "SendQuota", "24-hour sending quota used", "ses.quota.usage.percentage", "percent"),
 )
+LABELS = ACCOUNT_LABELS
+DEFAULT_LABELS = ()  # asked by name only
 ACCOUNT_LABEL_NAMES = tuple(label.label for label in ACCOUNT_LABELS)
 THRESHOLD_LABELS = ("quota-usage",)  # the only account label with a number to compare
 
@@ -44,6 +57,11 @@ THRESHOLD_LABELS = ("quota-usage",)  # the only account label with a number to c
 ENFORCEMENT_STATES = {"HEALTHY": OK, "PROBATION": WARNING, "SHUTDOWN": CRITICAL}
 
 _BY_LABEL = dict((label.label, label) for label in ACCOUNT_LABELS)
+
+
+def domain(label):
+    """(low, high, hint) of the values a label that takes thresholds can take."""
+    return _PERCENT_DOMAIN if label == "quota-usage" else None
 
 
 def account_label(label):
@@ -135,3 +153,42 @@ def measure_account(label, reading, instance, warning=None, critical=None, error
     state, shown = answer[0], answer[1]
     reason = answer[2] if len(answer) > 2 else None
     return FixedStateMeasurement(fixed_state=state, shown=shown, unknown_reason=reason, **common), shown
+
+
+class _Run:
+    """One check's account part: one account reading per region, one measurement per region and label."""
+
+    def __init__(self, plan, regions):
+        self.plan, self.regions = plan, regions
+        self.labels = [spec.label for spec in plan.labels[NAME]]
+        self.quota, self.sending = needs(self.labels)
+
+    def work(self, session, region):
+        return read_account(session, region, quota=self.quota, sending=self.sending)
+
+    def finish(self, outcomes):
+        readings, failed, errors, requests = {}, {}, [], 0
+        for region in self.regions:
+            outcome = outcomes[region]
+            if outcome.ok:
+                readings[region] = outcome.value
+                requests += outcome.value.requests
+                continue
+            fields = outcome.error_dict()
+            failed[region] = " ".join(fields["message"].split())
+            errors.append((region, fields))
+        entries, reported = [], []
+        for region in self.regions:
+            instance = _INSTANCE if len(self.regions) == 1 else "%s/%s" % (region, _INSTANCE)
+            for label in self.labels:
+                warning, critical = self.plan.thresholds[label]
+                measurement, shown = measure_account(label, readings.get(region), instance, warning, critical, failed.get(region))
+                reported.append(measurement)
+                entries.append(result_entry(region, instance, (), label, _BY_LABEL[label].field, _BY_LABEL[label].unit, measurement,
+                                            account_value=shown))
+        return SourcePart(entries, reported, [], errors, requests, {}, None, {})
+
+
+def prepare(plan, regions, _now):
+    """This source's run for a check, or None (no request) when no account label is asked."""
+    return _Run(plan, regions) if plan.labels[NAME] else None

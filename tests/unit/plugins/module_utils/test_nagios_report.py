@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ansible_collections.sesmon.ses.plugins.module_utils.check import (
+from ansible_collections.sesmon.ses.plugins.module_utils.nagios_report import (
     ALL_OK_OUTPUT,
     CRITICAL,
     NO_METRICS_OUTPUT,

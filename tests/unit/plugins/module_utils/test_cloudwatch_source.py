@@ -2,7 +2,7 @@
 # Copyright: sesmon.ses contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The AWS/SES metric catalogue: Centreon's four exactly, every other SES metric under its own label."""
+"""The CloudWatch source's AWS/SES metric catalogue: Centreon's four exactly, every other SES metric under its own label."""
 
 from __future__ import annotations
 
@@ -11,17 +11,13 @@ import re
 import pytest
 
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import (
-    CATALOGUE,
-    CLOUDWATCH_STATISTICS,
-    DEFAULT_LABELS,
-    LATEST_STAT,
-    NAMESPACE,
-    STATISTICS,
-    labels,
-    metric_by_label,
-    metrics_for_labels,
-)
+from ansible_collections.sesmon.ses.plugins.module_utils.metric_statistics import CLOUDWATCH_STATISTICS, LATEST_STAT, STATISTICS
+from ansible_collections.sesmon.ses.plugins.module_utils.sources.cloudwatch_ses import CATALOGUE, DEFAULT_LABELS, NAMESPACE
+from ansible_collections.sesmon.ses.plugins.module_utils.sources.registry import all_labels, known_label, label_spec, parse_labels
+
+
+def metrics_for_labels(chosen):
+    return parse_labels(chosen)["cloudwatch"]
 
 
 def test_centreon_mapping_is_reproduced_exactly():
@@ -55,8 +51,8 @@ def test_units_and_default_statistics():
         else:
             assert (metric.unit, metric.default_statistic) == ("count", "sum"), metric.label
             assert metric.perfdata_label.endswith(".count")
-    assert metric_by_label("emails-rejected-by-ses").metric_name == "Reject"
-    assert metric_by_label("emails-rejected").metric_name == "Reputation.BounceRate"
+    assert label_spec("emails-rejected-by-ses").metric_name == "Reject"
+    assert label_spec("emails-rejected").metric_name == "Reputation.BounceRate"
 
 
 def test_labels_are_safe_in_perfdata_and_threshold_keys():
@@ -74,8 +70,8 @@ def test_statistics_map_to_cloudwatch_names():
 
 def test_unknown_label_names_it_and_lists_the_valid_ones():
     with pytest.raises(OptionError) as info:
-        metric_by_label("emails-bounce")
-    assert str(info.value) == "metrics: unknown metric label 'emails-bounce'; valid labels are: " + ", ".join(labels())
+        known_label("emails-bounce", "metrics")
+    assert str(info.value) == "metrics: unknown metric label 'emails-bounce'; valid labels are: " + ", ".join(all_labels())
     assert "emails-subscription-changed" in str(info.value)
 
 

@@ -32,7 +32,7 @@ import math
 from decimal import Decimal
 
 from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import format_number
-from ansible_collections.sesmon.ses.plugins.module_utils.ses_metrics import CLOUDWATCH_STATISTICS
+from ansible_collections.sesmon.ses.plugins.module_utils.metric_statistics import CLOUDWATCH_STATISTICS
 
 __all__ = [
     "OK", "WARNING", "CRITICAL", "UNKNOWN", "STATE_NAMES", "STATE_CODES", "UNITS",
