@@ -16,7 +16,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionErr
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_fetch import RETENTION_TIERS as _RETENTION_TIERS
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_statistics import STATISTICS
 from ansible_collections.sesmon.ses.plugins.module_utils.series_reading import MISSING_DATA
-from ansible_collections.sesmon.ses.plugins.module_utils.sources.registry import parse_labels
+from ansible_collections.sesmon.ses.plugins.module_utils.sources.registry import SOURCES, parse_labels
 from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import parse_thresholds
 from ansible_collections.sesmon.ses.plugins.module_utils.values import dimension_text
 
@@ -37,10 +37,11 @@ _MAX_DIMENSIONS = 30
 CheckPlan = namedtuple(
     "CheckPlan",
     ["labels", "statistics", "dimension_sets", "thresholds", "timeframe", "period", "zeroed", "max_age", "fail_on",
-     "reputation_lookback", "missing_data", "preset"],
+     "reputation_lookback", "missing_data", "preset", "source_options"],
 )
 CheckPlan.__doc__ = """Validated options. ``labels``: {source NAME: [label records]} (sources/registry.py);
-``statistics`` None = each metric's own default; ``zeroed`` = missing_data zero."""
+``statistics`` None = each metric's own default; ``zeroed`` = missing_data zero; ``source_options``: {source NAME:
+what its ``parse_options(params)`` returned}, for each source that reads options of its own."""
 
 
 def _integer(value, option):
@@ -167,6 +168,7 @@ def build_plan(params):
         reputation_lookback=lookback,
         missing_data=missing_data,
         preset=params.get("thresholds"),
+        source_options=dict((source.NAME, source.parse_options(params)) for source in SOURCES if hasattr(source, "parse_options")),
     )
 
 

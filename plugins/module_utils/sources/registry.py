@@ -10,6 +10,8 @@ A source is one module of this package with:
   ``domain(label)`` -> (low, high, hint) of their values;
 - ``OPERATIONS``: (client, operation, IAM action) of every AWS call it can make; ``REQUESTS_KEY``: the
   result key that counts its requests;
+- optionally ``parse_options(params)``: its own module options, validated (OptionError) before any request;
+  the check's plan carries the answer as ``plan.source_options[NAME]``;
 - ``prepare(plan, regions, now)`` -> a run, or None when it has nothing to do (then it makes no request);
   the run's ``work(session, region)`` makes its AWS calls in one region, and ``finish(outcomes)`` turns
   the regions' outcomes into a ``part.SourcePart``.
