@@ -185,3 +185,29 @@ def test_send_stats_sample_is_what_the_task_returns(moto_server, monkeypatch, tm
         else:
             assert _timeless(result[key]) == _timeless(shown), key
     assert sorted(set(result) - {"invocation"}) == sorted(sample)
+
+
+# -- docs/architecture.md: the map matches the tree ----------------------------------------------------------------
+
+def test_architecture_page_names_every_module_utils_file_and_only_real_paths():
+    page = _read("architecture.md")
+    utils = ROOT / "plugins" / "module_utils"
+    for path in sorted(utils.rglob("*.py")):
+        if path.stem == "__init__":
+            continue
+        name = path.relative_to(utils).as_posix()
+        assert "`%s`" % name in page, "docs/architecture.md does not name plugins/module_utils/%s" % name
+    for named in re.findall(r"`((?:sources/)?[a-z_]+\.py)`", page):
+        assert (utils / named).is_file() or (ROOT / "plugins" / "modules" / named).is_file(), named
+    for named in re.findall(r"`((?:plugins|docs|tests)/[\w/.-]+)`", page):
+        assert (ROOT / named).exists(), named
+
+
+def test_architecture_page_lists_what_a_source_declares():
+    from ansible_collections.sesmon.ses.plugins.module_utils.sources import registry  # pylint: disable=import-outside-toplevel
+    page = _read("architecture.md")
+    for source in registry.SOURCES:
+        assert "`sources/%s.py`" % source.__name__.rsplit(".", 1)[1] in page, source.NAME
+        for attribute in ("NAME", "LABELS", "DEFAULT_LABELS", "THRESHOLD_LABELS", "domain", "OPERATIONS", "REQUESTS_KEY", "prepare"):
+            assert hasattr(source, attribute), (source.NAME, attribute)
+            assert "`%s`" % attribute in page, attribute
