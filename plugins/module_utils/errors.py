@@ -8,6 +8,16 @@ Both carry a one-line message that is safe to show (secrets already removed)."""
 
 from __future__ import annotations
 
+# A warning is one line of at most this many characters; the whole text is in the result (errors, regions).
+WARNING_LENGTH = 200
+_SEE_RESULT = "... (details in the result)"
+
+
+def short_warning(text):
+    """One line of at most WARNING_LENGTH characters (the caller keeps the whole text in the result)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= WARNING_LENGTH else text[:WARNING_LENGTH - len(_SEE_RESULT)] + _SEE_RESULT
+
 
 class SesmonError(Exception):
     """Base class: ``str(error)`` is the whole, safe, one-line message."""

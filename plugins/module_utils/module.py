@@ -27,21 +27,11 @@ from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSe
 from ansible_collections.sesmon.ses.plugins.module_utils import values
 from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import DICT_OPTIONS, connection_argument_spec
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import SesmonError
+from ansible_collections.sesmon.ses.plugins.module_utils.errors import short_warning
 from ansible_collections.sesmon.ses.plugins.module_utils.redaction import redact, redact_tree, secret_values
 
 # After total_timeout, requests stop on their own within a read; past this grace the process stops.
 HARD_STOP_GRACE = 15.0
-# A warning is one line of at most this many characters; the whole text is in the result (errors, regions).
-WARNING_LENGTH = 200
-_SEE_RESULT = "... (details in the result)"
-
-
-def short_warning(text):
-    """One line of at most WARNING_LENGTH characters (the caller keeps the whole text in the result)."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= WARNING_LENGTH else text[:WARNING_LENGTH - len(_SEE_RESULT)] + _SEE_RESULT
-
-
 class SesmonModule(AnsibleModule):
     """AnsibleModule that masks ``early_secrets`` too, in every result, including its own validation failures."""
 

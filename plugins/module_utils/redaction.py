@@ -169,7 +169,7 @@ def redact(text, secrets, limit=None):
     """``text`` with every secret form replaced by ********, the longest first, and every piece of
     PIECE characters or more of one; then cut to ``limit`` characters (masking always comes first)."""
     text = str(text)
-    ordered, pieces = _pieces(frozenset(secrets))
+    ordered, pieces = _pieces(secrets if isinstance(secrets, frozenset) else frozenset(secrets))
     for secret in ordered:
         if secret in text:
             text = text.replace(secret, REDACTED)
@@ -184,6 +184,8 @@ def redact_tree(value, secrets, depth=0):
     """``value`` (a result: dicts, lists, texts) with ``redact`` applied to every text, keys included."""
     if depth > 50:
         return value
+    if not isinstance(secrets, frozenset):
+        secrets = frozenset(secrets)  # once for the whole tree: redact's cache is keyed by it
     if isinstance(value, str):
         return redact(value, secrets)
     if isinstance(value, dict):

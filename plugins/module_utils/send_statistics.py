@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
+from ansible_collections.sesmon.ses.plugins.module_utils.errors import WARNING_LENGTH, OptionError, short_warning
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import as_utc, iso_timestamp, parse_iso_timestamp
 
 COUNT_KEYS = ("delivery_attempts", "bounces", "complaints", "rejects")
@@ -183,19 +183,11 @@ def task_result(entries):
         result["msg"] = failed[0]["error"]["message"]
         result["error"] = failed[0]["error"]
     elif failed:
-        warnings.append(_short(  # one line; each region's whole message is in regions.<name>.error
+        warnings.append(short_warning(  # one line; each region's whole message is in regions.<name>.error
             "SES statistics could not be read in %d of %d regions (%s); see regions.<region>.error.message"
             % (len(failed), len(entries), ", ".join("%s: %s" % (e["region"], e["error"]["code"]) for e in failed))))
     result["warnings"] = warnings
     return result
-
-
-# A warning is one line of at most this many characters; the details are in the result.
-WARNING_LENGTH = 200
-
-
-def _short(text):
-    return text if len(text) <= WARNING_LENGTH else text[:WARNING_LENGTH - 3] + "..."
 
 
 def _regions_text(names):
@@ -224,7 +216,7 @@ def account_fallback_warning(notes):
         parts.append("GetAccountSendingEnabled failed too in %s (%s)" % (_regions_text([n[0] for n in v1_failed]), "; ".join(reasons)))
     text = "; ".join(parts)
     tail = "; quota from SES v1, account.sandbox and enforcement_status null"
-    return text + tail if len(text + tail) <= WARNING_LENGTH else _short(text)
+    return text + tail if len(text + tail) <= WARNING_LENGTH else short_warning(text)
 
 
 def facts(result):

@@ -83,7 +83,7 @@ def test_proxy_password_is_masked_in_results(aws_params):
 
 def test_warnings_are_one_short_line():
     """Issue 18: a warning is one line of at most 200 characters; the whole text stays in the result."""
-    from ansible_collections.sesmon.ses.plugins.module_utils.module import WARNING_LENGTH, short_warning
+    from ansible_collections.sesmon.ses.plugins.module_utils.errors import WARNING_LENGTH, short_warning
 
     long_text = "GetMetricData in eu-west-1 failed: Throttling (HTTP 400):\n" + "Rate exceeded " * 40
     short = short_warning(long_text)
