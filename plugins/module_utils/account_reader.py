@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
+from ansible_collections.sesmon.ses.plugins.module_utils.aws_errors import DENIED_CODES, NOT_OFFERED_CODES
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError
 
 __all__ = [
@@ -24,10 +25,8 @@ __all__ = [
 
 GET_ACCOUNT_ACTION = "ses:GetAccount"
 
-# GetAccount answers these when the caller may not use it, or the endpoint does not know it
-# (moto answers a bare 404; some endpoints answer 501 or UnknownOperation).
-_DENIED_CODES = frozenset(("AccessDenied", "AccessDeniedException", "UnauthorizedOperation"))
-_UNAVAILABLE_CODES = frozenset(("UnknownOperation", "UnknownOperationException", "NotImplemented", "InvalidAction"))
+# GetAccount is denied or not offered with the codes of aws_errors' diagnosis (DENIED_CODES, NOT_OFFERED_CODES),
+# or these statuses (moto answers a bare 404; some endpoints answer 501).
 _UNAVAILABLE_STATUSES = frozenset((404, 501))
 
 AccountReading = namedtuple(
@@ -43,13 +42,13 @@ the SES v1 fallback call, or None; ``requests``: how many requests were made.
 
 def account_unusable(error):
     """True when sesv2 GetAccount's error means "denied" or "not here" (fall back to SES v1)."""
-    return error.code in _DENIED_CODES or error.code in _UNAVAILABLE_CODES or error.http_status in _UNAVAILABLE_STATUSES
+    return error.code in DENIED_CODES or error.code in NOT_OFFERED_CODES or error.http_status in _UNAVAILABLE_STATUSES
 
 
 def v2_problem(error):
     """Why GetAccount cannot be used, cause first: ``denied (AccessDeniedException (HTTP 403))``,
     ``not offered by the endpoint (HTTP 404)``."""
-    if error.code in _DENIED_CODES:
+    if error.code in DENIED_CODES:
         return "denied (%s)" % error_reason(error)
     return "not offered by the endpoint (%s)" % error_reason(error)
 

@@ -42,8 +42,8 @@ def _is_a(exc, class_name):
 # The IAM action prefix of each botocore service name the collection calls.
 _IAM_PREFIX = {"ses": "ses", "sesv2": "ses", "cloudwatch": "cloudwatch", "sts": "sts"}
 _API_TITLE = {"ses": "the SES v1 API", "sesv2": "the SES v2 API", "cloudwatch": "the CloudWatch API", "sts": "the STS API"}
-_DENIED = frozenset(("AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess"))
-_NOT_OFFERED = frozenset(("UnknownOperation", "UnknownOperationException", "InvalidAction", "NotImplemented"))
+DENIED_CODES = frozenset(("AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess"))
+NOT_OFFERED_CODES = frozenset(("UnknownOperation", "UnknownOperationException", "InvalidAction", "NotImplemented"))
 # A 403 with one of these codes is about the credentials themselves, not a missing permission.
 _CREDENTIAL_CODES = frozenset(("InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken", "ExpiredTokenException",
                                "UnrecognizedClientException", "InvalidSignatureException", "IncompleteSignature",
@@ -74,10 +74,10 @@ def _client_error(exc, params, service, operation):
     if page and code == str(status):
         message = "%s: %s" % (message, page) if message else page
     cause = None
-    if code in _DENIED or (status == 403 and code not in _CREDENTIAL_CODES and not any(name in message for name in _CREDENTIAL_CODES)):
+    if code in DENIED_CODES or (status == 403 and code not in _CREDENTIAL_CODES and not any(name in message for name in _CREDENTIAL_CODES)):
         action = iam_action(service, operation)
         cause = None if action and action in message else "the credentials lack the IAM action %s" % action if action else None
-    elif code in _NOT_OFFERED or status in (404, 501):
+    elif code in NOT_OFFERED_CODES or status in (404, 501):
         cause = "the endpoint %s does not offer %s%s (wrong endpoint_url, or an endpoint without it)" % (
             _endpoint(params), _API_TITLE.get(service, "this API"), " (%s)" % operation if operation else "")
     detail = "; ".join(part for part in (cause, message) if part) or str(exc)

@@ -225,4 +225,4 @@ def test_unknown_label_lists_the_account_labels_too():
     with pytest.raises(OptionError) as info:
         build_plan({"metrics": ["account-status"]})
     assert str(info.value).startswith("metrics: unknown metric label 'account-status'; valid labels are: emails-sent, ")
-    assert str(info.value).endswith("account-sending, account-enforcement, account-sandbox, quota-usage")
+    assert "account-sending, account-enforcement, account-sandbox, quota-usage" in str(info.value)
