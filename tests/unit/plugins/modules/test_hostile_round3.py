@@ -33,11 +33,10 @@ import pytest
 from ansible.module_utils.common import warnings as ansible_warnings
 
 from ansible_collections.sesmon.ses.plugins.modules import ses_metric_check, ses_send_stats
-from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy
 from ansible_collections.sesmon.ses.tests.unit.utils.module_runner import REMOVE, changed, run_module
 from ansible_collections.sesmon.ses.tests.unit.utils.moto_endpoint import free_port
 from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import (
-    GET_ACCOUNT, get_account_answer, quota_answer, ses_answer, ses_error, v2_answer,
+    GET_ACCOUNT, answering, get_account_answer, quota_answer, ses_answer, ses_error, v2_answer,
 )
 
 SEND, CHECK = ses_send_stats, ses_metric_check
@@ -64,10 +63,8 @@ def assert_no_piece(result):
 
 
 @pytest.fixture
-def proxy(moto_server):
-    moto_server.reset()
-    with LoopbackProxy(target=moto_server.url) as recording:
-        yield recording
+def proxy(recording_proxy):
+    return recording_proxy
 
 
 @pytest.fixture(autouse=True)
@@ -81,13 +78,6 @@ def base(url, module, **changes):
     if module is CHECK:
         args["metrics"] = ["emails-sent"]
     return changed(args, changes)
-
-
-def answering(answers):
-    def fault(request):
-        answer = answers.get(request.operation)
-        return answer(request) if callable(answer) else answer
-    return fault
 
 
 def text_of(result):
