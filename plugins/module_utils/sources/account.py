@@ -87,21 +87,24 @@ def _needs_get_account(reading, v1_operation=None, v1_error=None):
     return "needs sesv2 GetAccount, which gave %s (%s)" % (reading.v2_problem, "; ".join(parts))
 
 
+def _missing(reading, field, v1_operation=None, v1_error=None):
+    """(None, None, why ``field`` is unknown): GetAccount left it out, or could not be used."""
+    if reading.v2_problem is None:
+        return None, None, "GetAccount returned no %s" % field
+    return None, None, _needs_get_account(reading, v1_operation, v1_error)
+
+
 def _sending(account, reading):
     enabled = account["sending_enabled"]
     if enabled is None:
-        if reading.v2_problem is None:
-            return None, None, "GetAccount returned no SendingEnabled"
-        return None, None, _needs_get_account(reading, "GetAccountSendingEnabled", reading.sending_error)
+        return _missing(reading, "SendingEnabled", "GetAccountSendingEnabled", reading.sending_error)
     return (OK, "enabled") if enabled else (CRITICAL, "disabled")
 
 
 def _enforcement(account, reading):
     status = account["enforcement_status"]
     if status is None:
-        if reading.v2_problem is None:
-            return None, None, "GetAccount returned no EnforcementStatus"
-        return None, None, _needs_get_account(reading)
+        return _missing(reading, "EnforcementStatus")
     if status not in ENFORCEMENT_STATES:
         return None, status, "enforcement status '%s' is not one this check knows (%s)" % (status, ", ".join(ENFORCEMENT_STATES))
     return ENFORCEMENT_STATES[status], status
@@ -110,9 +113,7 @@ def _enforcement(account, reading):
 def _sandbox(account, reading):
     production = account["production_access_enabled"]
     if production is None:
-        if reading.v2_problem is None:
-            return None, None, "GetAccount returned no ProductionAccessEnabled"
-        return None, None, _needs_get_account(reading)
+        return _missing(reading, "ProductionAccessEnabled")
     return (OK, "granted") if production else (WARNING, "not granted (sandbox)")
 
 
