@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
-from ansible_collections.sesmon.ses.plugins.module_utils.sources import registry
+from ansible_collections.sesmon.ses.plugins.module_utils.sources import cloudwatch_ses
 from ansible_collections.sesmon.ses.plugins.module_utils.check_task import run_check
 from ansible_collections.sesmon.ses.plugins.module_utils.send_stats_task import execute_send_stats
 from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy
@@ -80,10 +80,10 @@ def dimension_sets(count):
 
 
 def bench_request_counts(moto_url):
-    labels = list(registry.all_labels())
+    labels = [metric.label for metric in cloudwatch_ses.CATALOGUE]
     cases = [
         ("default 4 metrics", check_params()),
-        ("all %d metrics x 2 statistics" % len(labels), check_params(metrics=labels, statistics=["sum", "average"])),
+        ("all %d CloudWatch metrics x 2 statistics" % len(labels), check_params(metrics=labels, statistics=["sum", "average"])),
         ("20 dimension sets", check_params(dimensions=dimension_sets(20))),
         ("3 regions", check_params(regions=REGIONS[:3])),
     ]
