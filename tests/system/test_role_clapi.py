@@ -10,6 +10,7 @@ getmacro quotes values as CSV, HOST ADD strips illegal characters, five failed l
 """
 from __future__ import annotations
 
+import configparser
 import os
 import re
 import shutil
@@ -168,44 +169,190 @@ def test_locked_out_login_is_tried_once_and_diagnosed(central_root):
     _no_secret(run.output)
 
 
-def test_clapi_standin_follows_centreon(central_root):
-    """The stand-in itself, call by call, as Centreon's sources behave (each behaviour cites them in clapi_standin.py)."""
+def test_clapi_standin_prints_the_php_lines_of_centreon_clapi(central_root):  # pylint: disable=too-many-locals,too-many-statements
+    """The stand-in, call by call, prints what the PHP lines of Centreon's CLAPI print (role_support/clapi_source_lines.ini,
+    copied from centreon/centreon with their file::function): trailer, close, HOST ADD, csvEscape, import, logins, APPLYCFG."""
     root, dummy = central_root
+    php = PhpLines(SOURCE_LINES)
 
     def clapi(user, password, *args):
         return rootfs.chroot(root, standins.CLAPI_PATH, "-u", user, "-p", password, *args, check=False)
 
     def configure(version="current", expired=False):
         standins.configure_clapi(root, "admin", CLAPI_PASSWORD, pollers=("Central", "Poller-2"), version=version,
-                                 other_users={"ops": ("ops-pw", True)}, expired=expired)
+                                 other_users={"ops": ("ops-pw", True), "viewer": ("viewer-pw", False)}, expired=expired)
 
+    def between(stdout, section, name):
+        """The part of STDOUT that the variable NAME of SECTION's line stands for (the rest must match the line)."""
+        before, after = php(section, {name: "\0"}).split("\0")
+        assert stdout.startswith(before) and stdout.endswith(after), (stdout, before, after)
+        return stdout[len(before):len(stdout) - len(after)]
+
+    end = php("close")
+    void = php("trailer", {"$this->return_code": ""})  # an object action returns nothing (void)
     try:
         configure()
-        # POLLERLIST and every action end with the trailer (current); HOST ADD strips checkIllegalChar's characters.
-        assert clapi("admin", CLAPI_PASSWORD, "-a", "POLLERLIST").stdout.endswith("2;Poller-2\nReturn code end : 0\n")
-        added = clapi("admin", CLAPI_PASSWORD, "-o", "HOST", "-a", "ADD", "-v", "probe(eu);probe;127.0.0.1;Cloud-Aws-Ses-custom;Central;")
-        assert added.returncode == 0 and "probeeu" in standins.clapi_state(root)["hosts"]
-        again = clapi("admin", CLAPI_PASSWORD, "-o", "HOST", "-a", "ADD", "-v", "probe(eu);probe;127.0.0.1;Cloud-Aws-Ses-custom;Central;")
-        assert (again.returncode, again.stdout) == (1, "Object already exists (probeeu)\n")
-        # csvEscape quoting (current), values as stored (22.10).
-        clapi("admin", CLAPI_PASSWORD, "-o", "HOST", "-a", "setmacro", "-v", 'probeeu;EXTRAOPTIONS;"x" y;0;')
-        assert 'EXTRAOPTIONS;"""x"" y";;;direct' in clapi("admin", CLAPI_PASSWORD, "-o", "HOST", "-a", "getmacro", "-v", "probeeu").stdout
+        # POLLERLIST: getPollerList's lines, then launchAction's trailer (develop: after every action).
+        rows = "".join(php("pollerlist_row", {'$data["id"]': str(i), '$data["name"]': name}) for i, name in ((1, "Central"), (2, "Poller-2")))
+        assert clapi("admin", CLAPI_PASSWORD, "-a", "POLLERLIST").stdout == (
+            php("pollerlist_header") + rows + php("trailer", {"$this->return_code": "0"}))
+        # HOST ADD strips checkIllegalChar's characters; a second ADD: checkParameters's exception, then close's "\n", exit 1.
+        add = ("-o", "HOST", "-a", "ADD", "-v", "probe(eu);probe;127.0.0.1;Cloud-Aws-Ses-custom;Central;")
+        added = clapi("admin", CLAPI_PASSWORD, *add)
+        assert (added.returncode, added.stdout) == (0, void) and "probeeu" in standins.clapi_state(root)["hosts"]
+        again = clapi("admin", CLAPI_PASSWORD, *add)
+        exists = php("object_already_exists", {"$this->params[$this->object->getUniqueLabelField()]": "probeeu"})
+        assert (again.returncode, again.stdout) == (1, exists + end)
+        # getmacro: its header, and the value through csvEscape (develop): quoted when it holds one of the characters
+        # csvEscape's condition names, its quotes doubled as csvEscape's str_replace does.
+        value = '"x" y'
+        clapi("admin", CLAPI_PASSWORD, "-o", "HOST", "-a", "setmacro", "-v", "probeeu;EXTRAOPTIONS;%s;0;" % value)
+        assert any(char in value for char in php.csv_escape_characters())
+        quoted = php("csv_escape", {"$text": value, "str_replace('\"', '\"\"', $text)": value.replace('"', '""')})
+        shown = clapi("admin", CLAPI_PASSWORD, "-o", "HOST", "-a", "getmacro", "-v", "probeeu").stdout
+        assert shown.startswith(php("getmacro_header")) and "\nEXTRAOPTIONS;%s;;;direct\n" % quoted in shown and shown.endswith(void)
+        # 22.10: the value as stored, and no trailer after an -o action.
         configure("22.10")
         shown = clapi("admin", CLAPI_PASSWORD, "-o", "HOST", "-a", "getmacro", "-v", "probeeu").stdout
-        assert 'EXTRAOPTIONS;"x" y;;;direct' in shown and "Return code end" not in shown
-        # A failed import line: "Line N : ..." and exit 0 (bin/centreon ignores CentreonAPI::import's result).
-        with open(root + "/tmp/import.clapi", "w", encoding="utf-8") as handle:
-            handle.write("HOST;setmacro;nosuchhost;AWSREGION;eu-west-1;0;\n")
-        imported = clapi("admin", CLAPI_PASSWORD, "-i", "/tmp/import.clapi")
-        assert (imported.returncode, imported.stdout) == (0, "Line 1 : Object not found:nosuchhost\n\n")
-        # Logins: 22.10 counts down; five failures block the user, the right password included; current texts.
-        assert clapi("ops", "wrong", "-a", "POLLERLIST").stdout == "Invalid credentials. 4 attempt(s) remaining\n"
-        for dummy_attempt in range(4):
-            clapi("ops", "wrong", "-a", "POLLERLIST")
+        assert "\nEXTRAOPTIONS;%s;;;direct\n" % value in shown and php("trailer_2210", {"$this->return_code": ""}).strip() not in shown
+        # Import (develop): '{OBJECT_TYPE}' and '#' lines skipped, a failed line said as "Line N : <message>", then close's
+        # "\n"; the exit code stays 0 (bin/centreon ignores what import returns).
         configure()
-        assert (clapi("ops", "ops-pw", "-a", "POLLERLIST").stdout, clapi("ops", "ops-pw", "-a", "POLLERLIST").returncode) == (
-            "Authentication failed.\n", 1)
+        with open(root + "/tmp/import.clapi", "w", encoding="utf-8") as handle:
+            handle.write("{OBJECT_TYPE};{COMMAND};{PARAMETERS}\n# a comment\nHOST;setmacro;nosuchhost;AWSREGION;eu-west-1;0;\n")
+        imported = clapi("admin", CLAPI_PASSWORD, "-i", "/tmp/import.clapi")
+        message = php("object_not_found", {"$params[self::ORDER_UNIQUENAME]": "nosuchhost"})
+        assert (imported.returncode, imported.stdout) == (0, php("import_line", {"$i": "3", "$e->getMessage()": message}) + end)
+        # An object CLAPI does not know: launchAction returns (no exit), close's "\n", exit code still 0.
+        unknown = clapi("admin", CLAPI_PASSWORD, "-o", "NOSUCHOBJECT", "-a", "show")
+        assert (unknown.returncode, unknown.stdout) == (0, php("unknown_object", {"$this->object": "NOSUCHOBJECT"}) + end)
+        # APPLYCFG: the date line, then pollerGenerate, pollerTest, cfgMove (a remote poller), pollerReload, the trailer.
+        applied = clapi("admin", CLAPI_PASSWORD, "-a", "APPLYCFG", "-v", "Poller-2")
+        first, rest = applied.stdout.split("\n", 1)
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", between(first + "\n", "applycfg", "date('Y-m-d H:i:s')"))
+        moved = php("poller_moved", {"$host['name']": "Poller-2"})
+        reloaded = php("poller_reloaded", {'$host["name"]': "Poller-2"})
+        assert (applied.returncode, rest) == (0, php("poller_generated", {"$variables": "Poller-2"}) + php("end_of_line")
+                                              + php("poller_tested", {"$variables": "Poller-2"}) + php("end_of_line")
+                                              + php("poller_moved_print", {"$msg_copy": moved}) + php("end_of_line")
+                                              + php("poller_reloaded_print", {"$msg_restart": reloaded})
+                                              + php("trailer", {"$this->return_code": "0"}))
+        failed = clapi("admin", CLAPI_PASSWORD, "-a", "APPLYCFG", "-v", "nosuchpoller")
+        assert (failed.returncode, failed.stdout.split("\n", 1)[1]) == (1, php("unknown_poller") + end)
+
+        # Logins, 22.10: an unknown user; four wrong passwords count down; the fifth blocks the user, who is then
+        # refused with the time left, the right password included.
+        configure("22.10")
+        assert clapi("nobody", "x", "-a", "POLLERLIST").stdout == php("invalid_credentials_2210")
+        for remaining in (4, 3, 2, 1):
+            wrong = clapi("ops", "wrong", "-a", "POLLERLIST")
+            assert (wrong.returncode, wrong.stdout) == (1, php("attempts_remaining_2210", {"$attemptRemaining": str(remaining)}))
+        assert clapi("ops", "wrong", "-a", "POLLERLIST").stdout == php("max_attempts_2210", {"$blockingDuration": "900"})
+        blocked = clapi("ops", "ops-pw", "-a", "POLLERLIST")
+        assert blocked.returncode == 1
+        assert re.fullmatch(r"\d\dd \d\dh \d\dm \d\ds", between(blocked.stdout, "blocked_2210", "$interval"))  # '%Dd %Hh %Im %Ss'
+        # Develop: one text for the blocked user, whatever the password; not an admin; an expired password.
+        configure()
+        assert [(r.returncode, r.stdout) for r in (clapi("ops", "ops-pw", "-a", "POLLERLIST"), clapi("ops", "wrong", "-a", "POLLERLIST"))] == [
+            (1, php("authentication_failed"))] * 2
+        assert clapi("viewer", "viewer-pw", "-a", "POLLERLIST").stdout == php("not_admin")
         configure(expired=True)
-        assert clapi("admin", CLAPI_PASSWORD, "-a", "POLLERLIST").stdout == "Unable to login, your password has expired.\n"
+        assert clapi("admin", CLAPI_PASSWORD, "-a", "POLLERLIST").stdout == php("password_expired")
     finally:
         configure()
+
+
+SOURCE_LINES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "role_support", "clapi_source_lines.ini")
+
+
+class PhpLines:
+    """The PHP lines of clapi_source_lines.ini, evaluated: string literals, " . " concatenation, _() (gettext: as is),
+    self::CONSTANT (from the [constants] and [unknown_poller] lines) and the $variables a test gives."""
+
+    _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "$": "$"}
+
+    def __init__(self, path):
+        parser = configparser.ConfigParser(interpolation=None, delimiters=("=",), comment_prefixes=("#",))
+        parser.optionxform = str
+        with open(path, encoding="utf-8") as handle:
+            parser.read_file(handle)
+        self.lines = {name: parser[name]["php"] for name in parser.sections()}
+        assert all(parser[name]["origin"].startswith("centreon/www/class/centreon-clapi/") for name in parser.sections())
+        constants = self.lines["constants"] + " " + self.lines["unknown_poller"]
+        self.constants = dict(re.findall(r'const (\w+) = "([^"]*)";', constants))
+
+    def __call__(self, name, names=None):
+        line = self.lines[name]
+        if name == "unknown_poller":
+            return self.constants["UNKNOWN_POLLER_ID"]
+        match = re.fullmatch(r"throw new \w+\((.*)\);", line) or re.fullmatch(r"(?:echo |print |\$\w+ \.?= )(.*);", line)
+        assert match, line
+        return self._expression(match.group(1), names or {})
+
+    def csv_escape_characters(self):
+        """The characters csvEscape's condition (develop) quotes a value for: str_contains($text, X) for each X."""
+        chars = []
+        for argument in re.findall(r"str_contains\(\$text, ([^)]*)\)", self.lines["csv_escape_when"]):
+            chars.append(";" if argument == "$this->delim" else self._expression(argument, {}))  # CentreonObject: $this->delim = ";"
+        return chars
+
+    def _expression(self, text, names):
+        parts, depth, quote, current = [], 0, None, ""
+        i = 0
+        while i < len(text):
+            char = text[i]
+            if quote:
+                current += char
+                if char == "\\":
+                    current += text[i + 1]
+                    i += 1
+                elif char == quote:
+                    quote = None
+            elif char in "\"'":
+                quote = char
+                current += char
+            elif char in "([":
+                depth += 1
+                current += char
+            elif char in ")]":
+                depth -= 1
+                current += char
+            elif text.startswith(" . ", i) and depth == 0:
+                parts.append(current)
+                current = ""
+                i += 2
+            else:
+                current += char
+            i += 1
+        parts.append(current)
+        return "".join(self._part(part.strip(), names) for part in parts)
+
+    def _part(self, part, names):
+        if part.startswith("'"):
+            return re.sub(r"\\([\\'])", r"\1", part[1:-1])
+        if part.startswith('"'):
+            return self._double_quoted(part[1:-1], names)
+        if part.startswith("self::"):
+            return self.constants[part[len("self::"):]]
+        if part.startswith("_(") and part.endswith(")"):
+            return self._expression(part[2:-1], names)
+        return names[part]
+
+    def _double_quoted(self, body, names):
+        out, i = [], 0
+        while i < len(body):
+            if body[i] == "\\" and body[i + 1] in self._ESCAPES:
+                out.append(self._ESCAPES[body[i + 1]])
+                i += 2
+            elif body.startswith("{$", i):
+                end = body.index("}", i)
+                out.append(names[body[i + 1:end]])
+                i = end + 1
+            elif body[i] == "$":
+                variable = re.match(r"\$\w+", body[i:]).group(0)
+                out.append(names[variable])
+                i += len(variable)
+            else:
+                out.append(body[i])
+                i += 1
+        return "".join(out)
