@@ -26,12 +26,13 @@ from ansible.module_utils.common.validation import check_type_dict
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession, botocore_problem
 from ansible_collections.sesmon.ses.plugins.module_utils import values
 from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import DICT_OPTIONS, connection_argument_spec
-from ansible_collections.sesmon.ses.plugins.module_utils.errors import SesmonError
-from ansible_collections.sesmon.ses.plugins.module_utils.errors import short_warning
+from ansible_collections.sesmon.ses.plugins.module_utils.errors import SesmonError, short_warning
 from ansible_collections.sesmon.ses.plugins.module_utils.redaction import redact, redact_tree, secret_values
 
 # After total_timeout, requests stop on their own within a read; past this grace the process stops.
 HARD_STOP_GRACE = 15.0
+
+
 class SesmonModule(AnsibleModule):
     """AnsibleModule that masks ``early_secrets`` too, in every result, including its own validation failures."""
 

@@ -16,7 +16,7 @@ from collections import namedtuple
 from ansible_collections.sesmon.ses.plugins.module_utils.nagios_report import STATE_NAMES, UNKNOWN
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import iso_timestamp
 
-__all__ = ["RATE_DOMAIN", "COUNT_DOMAIN", "PERCENT_DOMAIN", "SourcePart", "result_entry"]
+__all__ = ["RATE_DOMAIN", "COUNT_DOMAIN", "SourcePart", "result_entry"]
 
 # (lowest value, highest value, what to say) of the values a label can take.
 RATE_DOMAIN = (0.0, 1.0, "rates are fractions (0.1 is 10 %)")
