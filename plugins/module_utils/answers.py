@@ -89,6 +89,14 @@ def _account(answer):
     quota = answer.get("SendQuota")
     if quota is not None:
         _quota_fields("SendQuota.", _mapping("SendQuota", quota), False)
+    vdm = answer.get("VdmAttributes")
+    if vdm is not None:
+        _mapping("VdmAttributes", vdm)
+        if vdm.get("VdmEnabled") is not None:
+            _field("VdmAttributes.VdmEnabled", values.status_word, vdm["VdmEnabled"])
+        for part, key in (("DashboardAttributes", "EngagementMetrics"), ("GuardianAttributes", "OptimizedSharedDelivery")):
+            if vdm.get(part) is not None and _mapping("VdmAttributes." + part, vdm[part]).get(key) is not None:
+                _field("VdmAttributes.%s.%s" % (part, key), values.status_word, vdm[part][key])
 
 
 def _sending_enabled(answer):
@@ -130,6 +138,39 @@ def _metric_data(answer):
         raise AnswerError("NextToken is a %s, not text" % values.type_name(answer["NextToken"]))
 
 
+# sesv2 BatchGetMetricData: at most 10 queries per request (API reference), so at most 10 results and 10 errors.
+_VDM_MAX_ITEMS = 10
+# VDM counts per day; far more datapoints than any window's days is no VDM answer.
+_VDM_MAX_DATAPOINTS = 10000
+
+
+def _vdm_metric_data(answer):
+    for key in ("Results", "Errors"):
+        items = _list(key, answer.get(key, []))
+        if len(items) > _VDM_MAX_ITEMS:
+            raise AnswerError("%s holds %d items, more than the %d queries a request can hold" % (key, len(items), _VDM_MAX_ITEMS))
+        for index, item in enumerate(items):
+            where = "%s[%d]" % (key, index)
+            _mapping(where, item)
+            _field(where + ".Id", values.status_word, item.get("Id"))
+            if key == "Errors":
+                if item.get("Code") is not None:
+                    _field(where + ".Code", values.status_word, item["Code"])
+                if item.get("Message") is not None and not isinstance(item["Message"], str):
+                    raise AnswerError("%s.Message is a %s, not text" % (where, values.type_name(item["Message"])))
+                continue
+            stamps = _list(where + ".Timestamps", item.get("Timestamps", []))
+            numbers = _list(where + ".Values", item.get("Values", []))
+            if len(stamps) != len(numbers):
+                raise AnswerError("%s has %d Timestamps but %d Values" % (where, len(stamps), len(numbers)))
+            if len(stamps) > _VDM_MAX_DATAPOINTS:
+                raise AnswerError("%s holds %d datapoints, more than %d; refused" % (where, len(stamps), _VDM_MAX_DATAPOINTS))
+            for position, stamp in enumerate(stamps):
+                _field("%s.Timestamps[%d]" % (where, position), values.timestamp, stamp)
+            for position, number in enumerate(numbers):
+                _field("%s.Values[%d]" % (where, position), values.count, number)  # Counter: a Long count in the model
+
+
 def _assume_role(answer):
     credentials = _mapping("Credentials", answer.get("Credentials"))
     for key in ("AccessKeyId", "SecretAccessKey", "SessionToken"):
@@ -143,12 +184,97 @@ def _caller_identity(answer):
         _field(key, values.one_line_text, answer.get(key))
 
 
+# sesv2 ListRecommendations (API reference, "ListRecommendations"): at most 100 per page (PageSize 1 to 100).
+# Type, Impact and Status are enumerations AWS may extend: words here, judged by the source (unknown -> UNKNOWN).
+_MAX_RECOMMENDATIONS_PER_PAGE = 100
+
+
+def _recommendations(answer):
+    items = _list("Recommendations", answer.get("Recommendations", []))
+    if len(items) > _MAX_RECOMMENDATIONS_PER_PAGE:
+        raise AnswerError("Recommendations holds %d entries, more than the %d a page can hold; refused"
+                          % (len(items), _MAX_RECOMMENDATIONS_PER_PAGE))
+    for index, item in enumerate(items):
+        where = "Recommendations[%d]" % index
+        _mapping(where, item)
+        for key in ("Type", "Impact", "Status"):
+            if item.get(key) is not None:
+                _field("%s.%s" % (where, key), values.status_word, item[key])
+        for key in ("ResourceArn", "Description"):
+            if item.get(key) is not None and not isinstance(item[key], str):
+                raise AnswerError("%s.%s is a %s, not text" % (where, key, values.type_name(item[key])))
+        for key in ("CreatedTimestamp", "LastUpdatedTimestamp"):
+            if item.get(key) is not None:
+                _field("%s.%s" % (where, key), values.timestamp, item[key])
+    if answer.get("NextToken") is not None and not isinstance(answer["NextToken"], str):
+        raise AnswerError("NextToken is a %s, not text" % values.type_name(answer["NextToken"]))
+
+
+# sesv2 ListTenants / ListReputationEntities (the tenants label source): botocore's model gives no largest
+# PageSize; a page of more than this many entries is no answer to use. Names go into the Nagios output line.
+_MAX_TENANT_ENTRIES_PER_PAGE = 1000
+_LONGEST_TENANT_TEXT = 2048
+
+
+def _text_field(where, value):
+    _field(where, values.plain_text, value)
+    if len(value) > _LONGEST_TENANT_TEXT:
+        raise AnswerError("%s is %d characters long, more than %d" % (where, len(value), _LONGEST_TENANT_TEXT))
+
+
+def _entries(answer, key):
+    items = _list(key, answer.get(key, []))
+    if len(items) > _MAX_TENANT_ENTRIES_PER_PAGE:
+        raise AnswerError("%s holds %d entries, more than the %d a page is taken to hold; refused"
+                          % (key, len(items), _MAX_TENANT_ENTRIES_PER_PAGE))
+    if answer.get("NextToken") is not None and not isinstance(answer["NextToken"], str):
+        raise AnswerError("NextToken is a %s, not text" % values.type_name(answer["NextToken"]))
+    for index, item in enumerate(items):
+        yield "%s[%d]" % (key, index), _mapping("%s[%d]" % (key, index), item)
+
+
+def _tenants(answer):
+    for where, item in _entries(answer, "Tenants"):
+        for key in ("TenantName", "TenantId", "TenantArn"):
+            if item.get(key) is not None:
+                _text_field("%s.%s" % (where, key), item[key])
+        if item.get("CreatedTimestamp") is not None:
+            _field(where + ".CreatedTimestamp", values.timestamp, item["CreatedTimestamp"])
+        if item.get("SendingStatus") is not None:  # an enumeration AWS may extend: a word, judged by the source
+            _field(where + ".SendingStatus", values.status_word, item["SendingStatus"])
+
+
+def _reputation_entities(answer):
+    for where, item in _entries(answer, "ReputationEntities"):
+        for key in ("ReputationEntityReference", "ReputationManagementPolicy"):
+            if item.get(key) is not None:
+                _text_field("%s.%s" % (where, key), item[key])
+        for key in ("ReputationEntityType", "SendingStatusAggregate", "ReputationImpact"):
+            if item.get(key) is not None:
+                _field("%s.%s" % (where, key), values.status_word, item[key])
+        for part in ("CustomerManagedStatus", "AwsSesManagedStatus"):
+            record = item.get(part)
+            if record is None:
+                continue
+            _mapping("%s.%s" % (where, part), record)
+            if record.get("Status") is not None:
+                _field("%s.%s.Status" % (where, part), values.status_word, record["Status"])
+            if record.get("Cause") is not None and not isinstance(record["Cause"], str):
+                raise AnswerError("%s.%s.Cause is a %s, not text" % (where, part, values.type_name(record["Cause"])))
+            if record.get("LastUpdatedTimestamp") is not None:
+                _field("%s.%s.LastUpdatedTimestamp" % (where, part), values.timestamp, record["LastUpdatedTimestamp"])
+
+
 _CHECKS = {
     "GetSendQuota": _send_quota,
     "GetSendStatistics": _send_statistics,
     "GetAccount": _account,
     "GetAccountSendingEnabled": _sending_enabled,
     "GetMetricData": _metric_data,
+    "ListTenants": _tenants,  # sesv2, the tenants label source
+    "ListReputationEntities": _reputation_entities,
+    "BatchGetMetricData": _vdm_metric_data,  # sesv2, the VDM label source
+    "ListRecommendations": _recommendations,
     "AssumeRole": _assume_role,
     "GetCallerIdentity": _caller_identity,  # who the credentials are (the tests ask; a future "whoami" would)
 }

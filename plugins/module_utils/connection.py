@@ -37,8 +37,9 @@ try:
     import botocore
     from botocore import exceptions as botocore_errors
     from botocore.config import Config
+    from botocore.paginate import Paginator
 except ImportError:
-    botocore = None
+    botocore = Paginator = None
     BOTOCORE_IMPORT_ERROR = traceback.format_exc()
 else:
     BOTOCORE_IMPORT_ERROR = None
@@ -209,16 +210,23 @@ class AwsSession:
         self._count_retries(response)
         return self._checked(api_name, response, client.meta.region_name)
 
-    def pages(self, service, operation, region=None, max_pages=MAX_PAGES, check=None, **kwargs):
+    def pages(self, service, operation, region=None, max_pages=MAX_PAGES, check=None, paging=None, **kwargs):
         """Each checked page of a paginated operation, one at a time; AwsApiError after ``max_pages``.
 
         ``check(page)``, when given, checks more (the values' domains): its AnswerError is an InvalidAnswer too.
+        ``paging``: botocore's pagination config (``input_token``, ``output_token``, ``result_key``) for an
+        operation that botocore's model does not paginate (sesv2 ListRecommendations has a NextToken but no
+        paginator in botocore 1.44); botocore's own Paginator then follows the token as for the others.
         """
         client = self.client(service, region)
         api_name = client.meta.method_to_api_mapping.get(operation, operation)
         region_name = client.meta.region_name
         count = 0
-        iterator = iter(client.get_paginator(operation).paginate(**kwargs))
+        if paging is None:
+            paginator = client.get_paginator(operation)
+        else:
+            paginator = Paginator(getattr(client, operation), paging, client.meta.service_model.operation_model(api_name))
+        iterator = iter(paginator.paginate(**kwargs))
         while True:
             try:
                 page = next(iterator)

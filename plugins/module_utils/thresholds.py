@@ -70,8 +70,10 @@ def parse_thresholds(warning, critical, checked, preset=None):
             registry.known_label(label, option)
             if not registry.takes_thresholds(label):
                 source = registry.source_of(label)
-                raise OptionError("%s.%s: this %s label has fixed states (AWS's meaning of the value) and takes no threshold; "
-                                  "of the %s labels only %s does" % (option, label, source.NAME, source.NAME, ", ".join(source.THRESHOLD_LABELS)))
+                takers = ("of the %s labels only %s does" % (source.NAME, ", ".join(source.THRESHOLD_LABELS)) if source.THRESHOLD_LABELS
+                          else "no %s label does" % source.NAME)
+                raise OptionError("%s.%s: this %s label has fixed states (AWS's meaning of the value) and takes no threshold; %s"
+                                  % (option, label, source.NAME, takers))
             if label not in thresholds:
                 raise OptionError(
                     "%s.%s: this metric is not checked (metrics: %s); add it to metrics or remove the threshold"

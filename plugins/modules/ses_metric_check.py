@@ -27,7 +27,14 @@ description:
     datapoints (about 5,800 with the defaults) stay within one page (100,800). Only when O(period)
     is too fine for data as old as the look-back (more than 15 days back) are the two windows
     fetched in two requests. Account labels add one C(GetAccount) request per region, and none
-    when no account label is asked for."
+    when no account label is asked for; V(account-recommendations) adds one C(ListRecommendations)
+    request per region and page of 100 open recommendations (at most 11), and none when not asked for.
+    V(tenant-sending) and V(reputation-entity) add one C(ListTenants) or C(ListReputationEntities) request per region and
+    page (at most 21 each), none when not asked for."
+  - "The V(vdm-*) labels read SES Virtual Deliverability Manager (VDM) with SES v2 C(BatchGetMetricData), per ISP, sending
+    identity or configuration set (O(vdm_dimensions)) over O(vdm_window): one request per region and 10 queries (one query
+    per instance and VDM metric), none when no V(vdm-*) label is asked for; when a region's answers hold no datapoint at all,
+    one C(GetAccount) request tells whether VDM is enabled."
   - The module never changes anything.
 author:
   - sesmon.ses contributors (@sesmon)
@@ -69,6 +76,28 @@ options:
         C(SentLast24Hours) / C(Max24HourSend) of GetAccount's C(SendQuota) (SES v1 fallback C(GetSendQuota)), in percent,
         against O(warning)/O(critical); perfdata C(ses.quota.usage.percentage) (unit C(%), 0 to 100). An unlimited
         quota (C(-1)) is V(OK) C(unlimited), without a percentage.
+      account-recommendations: >-
+        SES v2 C(ListRecommendations) (IAM C(ses:ListRecommendations)): what AWS found wrong in the account (DKIM, DMARC, SPF,
+        BIMI, complaints, bounces...). V(OK) when none is open, V(WARNING) when one of C(LOW) impact is, V(CRITICAL) when one
+        of C(HIGH) impact is; a type, impact or status the check does not know is shown, V(UNKNOWN) unless a known one is worse.
+        See O(recommendation_types).
+      vdm-complaint-rate: >-
+        VDM's complaint rate, C(COMPLAINT) / C(DELIVERY_COMPLAINT) summed over O(vdm_window) per O(vdm_dimensions) value,
+        perfdata C(ses.vdm.complaint.rate), fraction (V(0.001) is 0.1 %): complaints over the deliveries to ISPs that send SES
+        their complaints (a feedback loop). V(UNKNOWN) when there is no such delivery (Gmail sends none).
+      vdm-permanent-bounce-rate: >-
+        VDM's permanent bounce rate, C(PERMANENT_BOUNCE) / C(SEND) summed over O(vdm_window), perfdata
+        C(ses.vdm.permanent-bounce.rate), fraction; V(UNKNOWN) when nothing was sent.
+      vdm-sends: VDM C(SEND) summed over O(vdm_window), perfdata C(ses.vdm.sent.count), count.
+      tenant-sending: >-
+        SES v2 C(ListTenants) (IAM C(ses:ListTenants); botocore 1.43.105 or later), one instance C(tenant:<TenantName>)
+        per tenant: V(CRITICAL) when its C(SendingStatus) is C(DISABLED), V(OK) when C(ENABLED) or C(REINSTATED), V(UNKNOWN)
+        (showing it) for a status the check does not know; V(OK) C(no tenants) when the region has none.
+      reputation-entity: >-
+        SES v2 C(ListReputationEntities) (IAM C(ses:ListReputationEntities); botocore 1.40.0 or later), one instance
+        C(entity:<reference>) per entity (an ARN's resource part): V(CRITICAL) when C(SendingStatusAggregate) is
+        C(DISABLED), V(WARNING) when C(ReputationImpact) is C(HIGH), V(OK) otherwise; V(OK) C(no reputation entities)
+        when the region has none.
   statistics:
     description:
       - The statistics to compute for every CloudWatch metric in O(metrics).
@@ -159,8 +188,11 @@ options:
         its label.
       - The account labels' states need no preset; V(quota-usage) has no preset level (AWS
         documents none).
+      - V(bulk_senders) applies Gmail's and Yahoo's published spam rate levels for bulk senders to VDM's complaint rate
+        (V(vdm-complaint-rate)), warning C(@0.001:) (0.1 %) and critical C(@0.003:) (0.3 %). Gmail sends SES no
+        complaint, so a rate for C(isp:Gmail) is not Gmail's own spam rate (Google Postmaster Tools shows that).
     type: str
-    choices: [none, aws]
+    choices: [none, aws, bulk_senders]
     default: none
   max_age:
     description:
@@ -177,8 +209,25 @@ options:
         used.
       - With more than one region, each instance is named C(<region>/<instance>), for example
         C(eu-west-1/SES), so that perfdata labels stay unique.
+      - V(all) (alone) is every region where botocore's data offers SES v2 in the partition of O(region)
+        (C(aws), C(aws-us-gov)...), O(region) first, then the others in name order. It is refused with
+        O(endpoint_url) (or E(AWS_ENDPOINT_URL)), as a custom endpoint has no region list.
+      - It includes opt-in regions; one not enabled for the account answers that the security token is invalid,
+        and is V(UNKNOWN). List the regions instead when the account does not use them all.
+      - A listed region where botocore's data has no SES fails before any request, with the SES regions of its partition.
     type: list
     elements: str
+  min_volume:
+    description:
+      - The volume floor of the rates (V(emails-rejected), V(emails-spam)), in sends. Below it, a rate is V(OK) whatever
+        its thresholds, with C(below the volume floor (12 of 200 sends)) in its item text; its value and perfdata are
+        kept and RV(metrics[].volume) says why. A rate's own failed query is still V(UNKNOWN).
+      - The sends are CloudWatch C(Send), V(sum), over the rate's own window, O(reputation_lookback) for V(latest),
+        O(timeframe) for the other statistics, asked in the same C(GetMetricData) request (one query more per
+        dimension set). No C(Send) datapoint there is 0 sends; exactly O(min_volume) sends is judged.
+      - AWS computes the reputation rates over a "representative volume" of mail, not a time window, and publishes no
+        floor; V(200) or V(1000) are examples, not AWS levels. When not set, or V(0), no floor (Centreon's behaviour).
+    type: int
   fail_on:
     description:
       - V(never) returns the status as data and never fails the task.
@@ -191,6 +240,31 @@ options:
     type: str
     choices: [never, critical, warning]
     default: never
+  recommendation_types:
+    description:
+      - The recommendation types that V(account-recommendations) counts; recommendations of other types are ignored.
+      - When not set, every type counts, also one AWS adds later (shown, and V(UNKNOWN) unless a known one is worse).
+      - With one type, C(ListRecommendations) is asked for open recommendations of that type only.
+    type: list
+    elements: str
+    choices: [DKIM, DMARC, SPF, BIMI, COMPLAINT, BOUNCE, FEEDBACK_3P, IP_LISTING]
+  vdm_dimensions:
+    description:
+      - "The instances of the V(vdm-*) labels, a dictionary of V(isp), V(email_identity), V(configuration_set) to a list of
+        values, for example C({isp: [Gmail, Yahoo]}). Each value is an instance of its own, named C(<key>:<value>)
+        (C(isp:Gmail)), read with that one VDM dimension; spell the values as the VDM dashboard does."
+      - When not set, the account as a whole, instance C(VDM).
+      - At most 40 values. An unknown key, an empty list, a blank or repeated value, or this option without a V(vdm-*)
+        label in O(metrics) is an error.
+    type: dict
+  vdm_window:
+    description:
+      - The window of the V(vdm-*) labels in seconds, a whole number of days from 1 to 60 (V(86400) to V(5184000)), since
+        VDM counts per UTC day. It is the current UTC day so far and the whole days before it, from a UTC midnight.
+      - Not O(reputation_lookback), which is how far back CloudWatch's newest reputation datapoint is looked for; this is
+        the days whose VDM counts are summed.
+    type: int
+    default: 604800
 extends_documentation_fragment:
   - sesmon.ses.connection
   - sesmon.ses.connection.attributes
@@ -201,6 +275,7 @@ notes:
     hidden by a stale or missing metric.
   - "IAM permissions needed: C(cloudwatch:GetMetricData); for the account labels C(ses:GetAccount)
     (and for the SES v1 fallback C(ses:GetSendQuota), C(ses:GetAccountSendingEnabled))."
+  - "IAM for the V(vdm-*) labels: C(ses:BatchGetMetricData), and C(ses:GetAccount) to tell why VDM has no data."
 seealso:
   - name: Amazon SES metrics in CloudWatch
     description: The AWS/SES metrics and their dimensions.
@@ -211,6 +286,9 @@ seealso:
   - name: Creating reputation monitoring alarms using CloudWatch
     description: AWS's recommended alarms on Reputation.BounceRate and Reputation.ComplaintRate.
     link: https://docs.aws.amazon.com/ses/latest/dg/reputationdashboard-cloudwatch-alarm.html
+  - name: Virtual Deliverability Manager dashboard
+    description: How VDM computes its rates (complaints over deliveries to ISPs with an SES feedback loop, permanent bounces over sends).
+    link: https://docs.aws.amazon.com/ses/latest/dg/vdm-dashboard.html
 """
 
 EXAMPLES = r"""
@@ -334,13 +412,18 @@ metrics:
       type: str
       sample: emails-sent
     metric_name:
-      description: The CloudWatch metric name, or for an account label the GetAccount field (C(EnforcementStatus), C(SendQuota)...).
+      description: >-
+        The CloudWatch metric name, or for an account label the GetAccount field (C(EnforcementStatus), C(SendQuota)...);
+        C(Recommendations) for V(account-recommendations); for a V(vdm-*) label its VDM metric (C(SEND)) or ratio
+        (C(COMPLAINT/DELIVERY_COMPLAINT)); C(SendingStatus) for V(tenant-sending), C(SendingStatusAggregate) for
+        V(reputation-entity).
       type: str
       sample: Send
     statistic:
       description:
         - The statistic, V(average), V(sum), V(minimum), V(maximum), V(sample_count) or V(latest).
         - The account labels are V(latest), GetAccount's answer being the account's state now.
+        - The V(vdm-*) labels are V(sum), counts summed over O(vdm_window) and rates the ratio of those sums.
       type: str
       sample: sum
     value:
@@ -351,12 +434,18 @@ metrics:
       type: float
       sample: 10.0
     unit:
-      description: V(count), V(fraction) for the rates (0.05 = 5 %), V(percent) for V(quota-usage), V(state) for the other account labels.
+      description: >-
+        V(count), V(fraction) for the rates (0.05 = 5 %), V(percent) for V(quota-usage), V(state) for the other account labels
+        and the tenant labels.
       type: str
       sample: count
     account_value:
       description:
         - For an account label, what AWS answered as text (V(enabled), V(PROBATION), V(not granted (sandbox)), V(12.50%), V(unlimited)).
+        - For V(account-recommendations), the open ones, the worst impact's named (V(1 open HIGH (DKIM example.com\), 2 open LOW)),
+          or V(none open).
+        - For V(tenant-sending), the tenant's C(SendingStatus) (V(ENABLED)); for V(reputation-entity), its aggregate sending
+          status and impact (V(sending ENABLED, impact HIGH)); V(no tenants) or V(no reputation entities) when there is none.
         - Null otherwise.
       type: str
       sample: PROBATION
@@ -388,6 +477,23 @@ metrics:
       description: Why the state is V(UNKNOWN) (AWS error, stale data, partial answer), or null.
       type: str
       sample: "newest datapoint is 4000 s old (2024-05-01T11:00:00Z), older than max_age 3600 s"
+    volume:
+      description:
+        - For a rate label when O(min_volume) is set, the sends over the rate's window and the floor.
+        - C(sends) is null when the C(Send) query failed or is partial (the rate is then judged).
+      returned: for V(emails-rejected) and V(emails-spam), when O(min_volume) is set
+      type: dict
+      sample: {sends: 12, floor: 200, below_floor: true}
+      contains:
+        sends:
+          description: C(Send), sum over the rate's window; 0 without datapoints.
+          type: int
+        floor:
+          description: O(min_volume).
+          type: int
+        below_floor:
+          description: True when C(sends) is below C(floor), so that the rate is V(OK) with its value kept.
+          type: bool
 window:
   description: The window of the counts, [now - O(timeframe), now] in whole seconds, as Centreon asks it (CloudWatch rounds the start down to the minute).
   returned: success
@@ -431,6 +537,84 @@ account_requests:
   returned: success
   type: int
   sample: 1
+recommendation_requests:
+  description:
+    - How many C(ListRecommendations) requests were made for V(account-recommendations), all regions and pages
+      together; 0 when it is not asked for.
+  returned: success
+  type: int
+  sample: 1
+tenant_requests:
+  description:
+    - How many C(ListTenants) and C(ListReputationEntities) requests were made for V(tenant-sending) and V(reputation-entity),
+      all regions and pages together; 0 when neither is asked for.
+  returned: success
+  type: int
+  sample: 2
+recommendations:
+  description:
+    - The open recommendations that V(account-recommendations) considered (of the O(recommendation_types)), region by
+      region, as C(ListRecommendations) answered them, also those with a value the check does not know.
+  returned: when V(account-recommendations) is in O(metrics) (empty when no region answered)
+  type: list
+  elements: dict
+  contains:
+    region:
+      description: The AWS region.
+      type: str
+      sample: us-east-1
+    type:
+      description: C(Type), for example V(DKIM), V(DMARC), V(SPF), V(BIMI), V(COMPLAINT), V(BOUNCE), V(FEEDBACK_3P), V(IP_LISTING).
+      type: str
+      sample: DKIM
+    impact:
+      description: C(Impact), V(HIGH) or V(LOW).
+      type: str
+      sample: HIGH
+    status:
+      description: C(Status), V(OPEN) (the fixed ones are left out).
+      type: str
+      sample: OPEN
+    resource_arn:
+      description: C(ResourceArn), the resource the recommendation is about.
+      type: str
+      sample: "arn:aws:ses:us-east-1:123456789012:identity/example.com"
+    description:
+      description: C(Description), AWS's text.
+      type: str
+      sample: "DKIM signing is not enabled for this identity"
+    created_timestamp:
+      description: C(CreatedTimestamp) (ISO 8601, UTC), when AWS first found the issue; null when not answered.
+      type: str
+      sample: "2024-05-01T12:00:00Z"
+    last_updated_timestamp:
+      description: C(LastUpdatedTimestamp) (ISO 8601, UTC); null when not answered.
+      type: str
+      sample: "2024-05-02T08:30:00Z"
+vdm_requests:
+  description:
+    - How many SES v2 requests the V(vdm-*) labels made (C(BatchGetMetricData), 10 queries each, and C(GetAccount) when a
+      region's answers held no datapoint), all regions together; 0 when no V(vdm-*) label is asked for.
+  returned: success
+  type: int
+  sample: 1
+vdm_window:
+  description: The window of the V(vdm-*) labels.
+  returned: when a V(vdm-*) label is in O(metrics)
+  type: dict
+  contains:
+    start:
+      description: C(StartDate), a UTC midnight (ISO 8601).
+      type: str
+      sample: "2024-04-25T00:00:00Z"
+    end:
+      description: C(EndDate), the time of the check (ISO 8601, UTC).
+      type: str
+      sample: "2024-05-01T12:30:00Z"
+    days:
+      description: O(vdm_window) in days, the current UTC day counted as one.
+      type: int
+      sample: 7
 retry_attempts:
   description:
     - How many times botocore retried a request (throttling, HTTP 5xx), all regions together.
@@ -498,7 +682,9 @@ from ansible_collections.sesmon.ses.plugins.module_utils.metric_statistics impor
 from ansible_collections.sesmon.ses.plugins.module_utils.module import run_module
 from ansible_collections.sesmon.ses.plugins.module_utils.presets import PRESET_NAMES
 from ansible_collections.sesmon.ses.plugins.module_utils.series_reading import MISSING_DATA
+from ansible_collections.sesmon.ses.plugins.module_utils.sources.recommendations import TYPES as RECOMMENDATION_TYPES
 from ansible_collections.sesmon.ses.plugins.module_utils.sources.registry import all_labels
+from ansible_collections.sesmon.ses.plugins.module_utils.sources.vdm import DEFAULT_WINDOW as DEFAULT_VDM_WINDOW
 
 ARGUMENT_SPEC = dict(
     metrics=dict(type="list", elements="str", choices=all_labels()),
@@ -514,7 +700,11 @@ ARGUMENT_SPEC = dict(
     thresholds=dict(type="str", choices=list(PRESET_NAMES), default="none"),
     max_age=dict(type="int"),
     regions=dict(type="list", elements="str"),
+    min_volume=dict(type="int"),
     fail_on=dict(type="str", choices=list(FAIL_ON), default="never"),
+    vdm_dimensions=dict(type="dict"),
+    vdm_window=dict(type="int", default=DEFAULT_VDM_WINDOW),
+    recommendation_types=dict(type="list", elements="str", choices=list(RECOMMENDATION_TYPES)),
 )
 
 

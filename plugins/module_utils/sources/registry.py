@@ -21,13 +21,13 @@ Option parsing (labels, thresholds, presets) reads only this registry; the check
 from __future__ import annotations
 
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
-from ansible_collections.sesmon.ses.plugins.module_utils.sources import account, cloudwatch_ses
+from ansible_collections.sesmon.ses.plugins.module_utils.sources import account, cloudwatch_ses, recommendations, tenants, vdm
 
 __all__ = ["SOURCES", "all_labels", "default_labels", "label_spec", "source_of", "known_label", "takes_thresholds",
            "domain", "parse_labels", "operations"]
 
 # In label order: the documented choices, the output and the result list CloudWatch's labels first.
-SOURCES = (cloudwatch_ses, account)
+SOURCES = (cloudwatch_ses, account, recommendations, vdm, tenants)
 
 _SOURCE_OF = dict((spec.label, source) for source in SOURCES for spec in source.LABELS)
 _SPEC = dict((spec.label, spec) for source in SOURCES for spec in source.LABELS)
