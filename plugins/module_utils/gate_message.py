@@ -12,12 +12,12 @@ where to read more. About 200 characters in the common case.
 from __future__ import annotations
 
 from ansible_collections.sesmon.ses.plugins.module_utils.nagios_range import parse_range
-from ansible_collections.sesmon.ses.plugins.module_utils.presets import PRESETS
+from ansible_collections.sesmon.ses.plugins.module_utils.presets import PRESET_MEANINGS, PRESETS
 
 __all__ = ["AWS_MEANINGS", "MORE", "gate_message", "no_data_advice"]
 
 # AWS's meaning of the aws preset's levels (SES developer guide, faqs-enforcement.html): index 0 warning, 1 critical.
-AWS_MEANINGS = ("AWS: account review", "AWS: risk of pause")
+AWS_MEANINGS = PRESET_MEANINGS["aws"]
 MORE = "see output, metrics, docs/troubleshooting.md"
 _LEVELS = ("warning", "critical")
 _SHOWN = ("CRITICAL", "WARNING", "UNKNOWN")
@@ -47,7 +47,8 @@ def _item(entry, preset):
         return (state, label, entry["account_value"]), ("%s %s" % (label, entry["account_value"]), None)
     level = 1 if state == "CRITICAL" else 0
     crossed = entry.get(_LEVELS[level])
-    meaning = AWS_MEANINGS[level] if crossed is not None and crossed == _preset_level(preset, label, level) else None
+    meanings = PRESET_MEANINGS.get(preset or "none")
+    meaning = meanings[level] if meanings and crossed is not None and crossed == _preset_level(preset, label, level) else None
     return (state, label, meaning), (label, meaning)
 
 

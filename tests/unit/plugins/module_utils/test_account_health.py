@@ -213,7 +213,7 @@ def test_aws_preset_and_explicit_overrides():
     ({"critical": {"quota-usage": "90"}},
      "critical.quota-usage: this metric is not checked (metrics: emails-sent, emails-delivered, emails-rejected, emails-spam); "
      "add it to metrics or remove the threshold"),
-    ({"thresholds": "strict"}, "thresholds must be one of none, aws, got 'strict'"),
+    ({"thresholds": "strict"}, "thresholds must be one of none, aws, bulk_senders, got 'strict'"),
 ])
 def test_bad_account_options(params, message):
     with pytest.raises(OptionError) as info:
