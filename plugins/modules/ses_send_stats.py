@@ -33,6 +33,12 @@ options:
       - The regions to read, queried concurrently, in this order in the result.
       - When not set, the single region of O(region) (or E(AWS_REGION), or the profile) is read.
       - Repeated names are read once.
+      - V(all) (alone) is every region where botocore's data offers SES v2 in the partition of O(region)
+        (C(aws), C(aws-us-gov)...), O(region) first (its keys are the top-level ones), then the others in name order.
+        It is refused with O(endpoint_url) (or E(AWS_ENDPOINT_URL)), as a custom endpoint has no region list.
+      - It includes opt-in regions; one not enabled for the account answers that the security token is invalid
+        and is a failed region (a warning). List the regions instead when the account does not use them all.
+      - A listed region where botocore's data has no SES fails before any request, with the SES regions of its partition.
     type: list
     elements: str
   since:

@@ -12,7 +12,9 @@ note that Centreon's ``emails-rejected`` is the *bounce rate* (``Reputation.Boun
 
 For a check: one target per region x dimension set x metric x statistic, fetched in one
 GetMetricData request per region when it can (metric_fetch plans the windows), each series cut back
-to its own window, read (series_reading) and measured against the thresholds.
+to its own window, read (series_reading) and measured against the thresholds. With ``min_volume``
+(volume_floor.py) the same request also asks ``Send`` (Sum) over each rate's window: one more query
+per dimension set and window, no more requests.
 """
 
 from __future__ import annotations
@@ -28,10 +30,13 @@ from ansible_collections.sesmon.ses.plugins.module_utils.series_reading import r
 from ansible_collections.sesmon.ses.plugins.module_utils.sources.part import COUNT_DOMAIN, RATE_DOMAIN, SourcePart, result_entry
 from ansible_collections.sesmon.ses.plugins.module_utils.state_measurements import FixedStateMeasurement
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import iso_timestamp
+from ansible_collections.sesmon.ses.plugins.module_utils.volume_floor import (
+    VOLUME_METRIC, FloorMeasurement, below_floor, parse_min_volume, sends_in, volume_entry)
 
 __all__ = [
     "NAME", "NAMESPACE", "SesMetric", "CATALOGUE", "LABELS", "DEFAULT_LABELS", "THRESHOLD_LABELS", "OPERATIONS", "REQUESTS_KEY",
-    "SINGLE_INSTANCE", "Target", "domain", "instance_names", "plan_targets", "report_order", "fetch_targets", "prepare",
+    "SINGLE_INSTANCE", "Target", "Volume", "domain", "instance_names", "plan_targets", "volume_of", "report_order", "fetch_targets",
+    "parse_options", "prepare",
 ]
 
 NAME = "cloudwatch"
@@ -78,6 +83,10 @@ _BY_LABEL = dict((metric.label, metric) for metric in CATALOGUE)
 Target = namedtuple("Target", ["region", "instance", "dimensions", "metric", "statistic"])
 Target.__doc__ = """One region x dimension set x metric x statistic: one query, one measurement."""
 
+Volume = namedtuple("Volume", ["region", "dimensions", "kind"])
+Volume.__doc__ = """The sends (``Send``, Sum) of one region x dimension set over a rate's window: ``kind`` ``latest``
+(the look-back) or ``window`` (the timeframe)."""
+
 
 def domain(label):
     """(low, high, hint) of the values ``label`` can take."""
@@ -118,6 +127,17 @@ def plan_targets(plan, regions):
     return targets
 
 
+def _kind(statistic):
+    return "latest" if statistic == LATEST else "window"
+
+
+def volume_of(target):
+    """The Volume whose sends decide ``target``'s floor: rates only (unit fraction), else None."""
+    if target.metric.unit != "fraction":
+        return None
+    return Volume(target.region, target.dimensions, _kind(target.statistic))
+
+
 def report_order(targets):
     """Positions of ``targets`` for the output line: grouped by instance, then statistic (Centreon's layout)."""
     rank = {}
@@ -136,29 +156,45 @@ def _query(target, period, latest_period):
     return MetricQuery(NAMESPACE, metric.metric_name, target.dimensions, target.statistic, period, metric.unit)
 
 
-def fetch_targets(session, region, targets, windows, period, fetch=None):
-    """({target: Series cut to its window}, number of requests) for one region's ``targets``; ``fetch``: get_metric_data."""
+def _volume_query(volume, period, latest_period):
+    return MetricQuery(NAMESPACE, VOLUME_METRIC, volume.dimensions, "sum", latest_period if volume.kind == "latest" else period, "count")
+
+
+def fetch_targets(session, region, targets, windows, period, fetch=None, volumes=()):
+    """({target or Volume: Series cut to its window}, number of requests) for one region's ``targets`` and ``volumes``
+    (asked in the same requests as the targets of their window); ``fetch``: get_metric_data."""
     fetch = fetch or get_metric_data
     found, requests = {}, 0
     for fetch_start, fetch_end, kinds in windows.requests:
-        mine = [target for target in targets if ("latest" if target.statistic == LATEST else "window") in kinds]
-        if not mine:
+        mine = [target for target in targets if _kind(target.statistic) in kinds]
+        sends = [volume for volume in volumes if volume.kind in kinds]
+        if not mine and not sends:
             continue
-        series, count = fetch(session, region, [_query(target, period, windows.latest_period) for target in mine], fetch_start, fetch_end)
+        queries = [_query(target, period, windows.latest_period) for target in mine]
+        queries += [_volume_query(volume, period, windows.latest_period) for volume in sends]
+        series, count = fetch(session, region, queries, fetch_start, fetch_end)
         requests += count
-        for target, one in zip(mine, series):
-            found[target] = within(one, *(windows.latest_cut if target.statistic == LATEST else windows.counts_cut))
+        for key, one in zip(mine + sends, series):
+            kind = key.kind if isinstance(key, Volume) else _kind(key.statistic)
+            found[key] = within(one, *(windows.latest_cut if kind == "latest" else windows.counts_cut))
     return found, requests
 
 
-def _measure(target, series, plan, now):
-    """(Measurement, Reading or None) of one target; ``series`` is None when its region failed."""
+def _measure(target, series, plan, now, floor=None, sends=None):
+    """(Measurement, Reading or None) of one target; ``series`` is None when its region failed.
+
+    A rate under the volume floor (``sends`` < ``floor``) is OK with its value; only its own failed query makes it
+    UNKNOWN (a stale rate is expected when little is sent).
+    """
     metric = target.metric
     warning, critical = plan.thresholds[metric.label]
     reading = None if series is None else read_series(series, target.statistic, now, plan.max_age, plan.missing_data)
     fields = dict(value=None if reading is None else reading.value, warning=warning, critical=critical,
                   unknown_reason=None if reading is None else reading.reason)
     args = (target.instance, target.statistic, metric.label, metric.text, metric.perfdata_label)
+    if series is not None and below_floor(sends, floor):
+        fields["unknown_reason"] = series.problem
+        return FloorMeasurement(*args, sends=sends, floor=floor, unit=metric.unit, **fields), reading
     if reading is not None and reading.no_data:
         return FixedStateMeasurement(*args, fixed_state=OK, shown="no data", unit=metric.unit, **fields), reading
     return Measurement(*args, unit=metric.unit, **fields), reading
@@ -173,11 +209,19 @@ class _Run:
         self.targets = plan_targets(plan, regions)
         self.windows = fetch_windows(now, self.start, self.end, plan.period, plan.reputation_lookback,
                                      any(target.statistic == LATEST for target in self.targets))
+        self.floor = _min_volume(plan)
+        volumes = [volume_of(target) for target in self.targets] if self.floor else []
+        self.volumes = [volume for index, volume in enumerate(volumes) if volume is not None and volume not in volumes[:index]]
 
     def work(self, session, region):
-        """None (no request) when no metric is asked, else ({target: Series}, requests)."""
+        """None (no request) when no metric is asked, else ({target or Volume: Series}, requests)."""
         mine = [target for target in self.targets if target.region == region]
-        return fetch_targets(session, region, mine, self.windows, self.plan.period) if mine else None
+        volumes = [volume for volume in self.volumes if volume.region == region]
+        return fetch_targets(session, region, mine, self.windows, self.plan.period, volumes=volumes) if mine else None
+
+    def _sends(self, target, series_of):
+        volume = volume_of(target) if self.floor else None
+        return None if volume is None else sends_in(series_of.get(volume))
 
     def _window(self):
         plan, cut = self.plan, self.windows.latest_cut
@@ -199,9 +243,14 @@ class _Run:
             failed[region] = " ".join(fields["message"].split())
             gate_errors[region] = fields
             errors.append((region, fields))
-        measured = [_measure(target, series_of.get(target), self.plan, self.now) for target in self.targets]
+        sends = [self._sends(target, series_of) for target in self.targets]
+        measured = [_measure(target, series_of.get(target), self.plan, self.now, self.floor, count)
+                    for target, count in zip(self.targets, sends)]
         entries = [result_entry(t.region, t.instance, t.dimensions, t.metric.label, t.metric.metric_name, t.metric.unit, m, r,
                                 failed.get(t.region)) for t, (m, r) in zip(self.targets, measured)]
+        for target, entry, count in zip(self.targets, entries, sends):
+            if self.floor and volume_of(target) is not None:
+                entry["volume"] = volume_entry(count, self.floor)
         reported = [measured[i][0] for i in report_order(self.targets) if self.targets[i].region not in failed]
         problems = [failed[region] for region in self.regions if region in failed]
         advice = None
@@ -216,6 +265,16 @@ class _Run:
         if part.reported and all(measurement.state is None for measurement in part.reported):
             return NO_METRICS_OUTPUT.split(": ", 1)[1]
         return None
+
+
+def parse_options(params):
+    """This source's own options (registry: ``plan.source_options[NAME]``): ``min_volume``, None when off."""
+    return {"min_volume": parse_min_volume(params.get("min_volume"))}
+
+
+def _min_volume(plan):
+    """The volume floor of ``plan`` (None: off)."""
+    return (plan.source_options.get(NAME) or {}).get("min_volume")
 
 
 def prepare(plan, regions, now):
