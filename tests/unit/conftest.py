@@ -7,10 +7,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from ansible_collections.sesmon.ses.tests.unit.utils.aws_env import isolate
 from ansible_collections.sesmon.ses.tests.unit.utils.moto_endpoint import MotoServer
 from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy
+
+
+# Property tests judge results, not speed: on a busy 2-core CI machine a slow example is not a failure.
+settings.register_profile("sesmon", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("sesmon")
 
 
 @pytest.fixture(autouse=True)
