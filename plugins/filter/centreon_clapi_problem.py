@@ -14,6 +14,8 @@ short_description: Diagnose a run of Centreon's CLAPI command in one line
 description:
   - Takes the registered result of an C(ansible.builtin.command) that ran CLAPI and returns an empty string when it worked,
     else one line naming the cause.
+  - Also takes the registered result of a loop (its C(results)) or a list of registered results; skipped runs are left
+    out, and the distinct diagnoses of the others are joined by a space, in order.
   - A missing command (exit 127, C(No such file or directory)) names the command and O(command_option); a refused login
     says whether the user is not an admin, its password expired, or the password is wrong or the user locked out (Centreon
     blocks a user after 5 failed logins by default); an import (C(-i)) fails when any C(Line N :) line reports a failure,
@@ -21,8 +23,8 @@ description:
   - The values of O(secrets) are masked; nothing of the command line is shown.
 options:
   _input:
-    description: The registered result (C(rc), C(stdout), C(stderr), C(msg)).
-    type: dict
+    description: The registered result (C(rc), C(stdout), C(stderr), C(msg)), a loop's registered result, or a list of them.
+    type: raw
     required: true
   action:
     description: What was run, for the message.
@@ -52,22 +54,29 @@ EXAMPLES = r"""
   ansible.builtin.fail:
     msg: "{{ pollerlist | sesmon.ses.centreon_clapi_problem('POLLERLIST', user='admin', secrets=[clapi_password]) }}"
   when: pollerlist | sesmon.ses.centreon_clapi_problem('POLLERLIST') | length > 0
+
+- name: Fail when a CLAPI write of a loop, or of two tasks, failed
+  ansible.builtin.fail:
+    msg: "{{ __problem }}"
+  when: __problem | length > 0
+  vars:
+    __problem: "{{ [host_add, host_applytpl] | sesmon.ses.centreon_clapi_problem('HOST ADD / applytpl of aws-ses') }}"
 """
 
 RETURN = r"""
 _value:
-  description: One line, or an empty string when the run worked.
+  description: One line, or an empty string when the runs worked.
   type: str
 """
 
-from ansible_collections.sesmon.ses.plugins.module_utils.centreon_clapi import clapi_problem
+from ansible_collections.sesmon.ses.plugins.module_utils.centreon_clapi import clapi_problems
 
 
 def centreon_clapi_problem(result, action, command="centreon", user="admin", secrets=(),
                            command_option="centreon_ses_pack_clapi_command"):  # pylint: disable=too-many-arguments
     """'' or one line."""
-    return clapi_problem(result if isinstance(result, dict) else {}, action, command, user,
-                         [s for s in (secrets or ()) if isinstance(s, str)], command_option)
+    return " ".join(clapi_problems(result if isinstance(result, (dict, list, tuple)) else {}, action, command, user,
+                                   [s for s in (secrets or ()) if isinstance(s, str)], command_option))
 
 
 class FilterModule:

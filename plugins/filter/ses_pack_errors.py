@@ -17,8 +17,8 @@ description:
   - "Uses the collection's own code, the same as the modules: the region check of C(ses_send_stats)/C(ses_metric_check),
     the thresholds' range parser (a range that can never alert for its label is refused), and the timeframe/period rules of C(ses_metric_check)."
   - Also checks what Centreon's CLAPI and plugin need, that is a name, no C(;) or line break in any value, access and
-    secret key given together, a custom mode C(awscli) or C(paws), and a C(DIMENSION) of the form C(Name=Value).
-  - Refuses a key that a host entry does not have, naming the closest valid key, and a name with characters that CLAPI's
+    secret key given together, a custom mode among those of O(host_options), and a C(DIMENSION) of the form C(Name=Value).
+  - Refuses a key that O(host_options) does not have, naming the closest valid key, and a name with characters that CLAPI's
     C(HOST ADD) would strip (C(checkIllegalChar), Centreon's C(illegal_object_name_chars), by default C(~!$%^&*"|'<>?,()=)).
   - Does not check that names are unique across entries.
   - Messages name the entry (its index and name) and the key, and show a value only for keys that are not secret.
@@ -28,10 +28,18 @@ options:
     type: list
     elements: raw
     required: true
+  host_options:
+    description:
+      - The specification of a host entry's keys, the C(options) of C(centreon_ses_pack_hosts) in the role's
+        C(meta/argument_specs.yml), which states the rules this filter reads from it.
+      - The valid keys; the secret ones (C(no_log), never shown); the custom modes (C(choices) of C(custom_mode)); the
+        C(TIMEFRAME) and C(PERIOD) the service template applies when a key is not given (C(default) of C(timeframe) and
+        C(period)); and the thresholds, the keys C(warning_<label>) and C(critical_<label>) (C(_) in the label read as C(-)).
+    type: dict
+    required: true
   default_custom_mode:
-    description: Custom mode of an entry without C(custom_mode).
+    description: Custom mode of an entry without C(custom_mode); not given, such an entry's mode is not checked.
     type: str
-    default: awscli
   option:
     description: Name of the option the entries come from, used in the messages.
     type: str
@@ -39,16 +47,24 @@ options:
 """
 
 EXAMPLES = r"""
+# In the role: the rules come from its meta/argument_specs.yml (role_path is the role's directory).
 - name: Refuse invalid host entries before any change
   ansible.builtin.assert:
     that: __errors | length == 0
     fail_msg: "{{ __errors | join('; ') }}"
   vars:
-    __errors: "{{ centreon_ses_pack_hosts | sesmon.ses.ses_pack_errors(default_custom_mode='awscli') }}"
+    __errors: "{{ centreon_ses_pack_hosts | sesmon.ses.ses_pack_errors(__host_options, default_custom_mode='awscli') }}"
+    __host_options: >-
+      {{ (lookup('ansible.builtin.file', role_path ~ '/meta/argument_specs.yml') | from_yaml)
+         .argument_specs.main.options.centreon_ses_pack_hosts.options }}
 
 - name: One bad entry
   ansible.builtin.debug:
-    msg: "{{ [{'name': 'aws-ses', 'region': 'eu-west', 'period': 90}] | sesmon.ses.ses_pack_errors }}"
+    msg: "{{ [{'name': 'aws-ses', 'region': 'eu-west', 'period': 90}] | sesmon.ses.ses_pack_errors(__host_options) }}"
+  vars:
+    __host_options: >-
+      {{ (lookup('ansible.builtin.file', role_path ~ '/meta/argument_specs.yml') | from_yaml)
+         .argument_specs.main.options.centreon_ses_pack_hosts.options }}
   # -> ["centreon_ses_pack_hosts[0] (aws-ses): region 'eu-west' is not a valid AWS region name ...",
   #     "centreon_ses_pack_hosts[0] (aws-ses): period must be a multiple of 60 seconds (60, 120, 300, ...), got 90"]
 """
@@ -64,24 +80,14 @@ import re
 
 from ansible.errors import AnsibleFilterError
 
+from ansible_collections.sesmon.ses.plugins.module_utils.centreon_clapi import forbidden_text, has_forbidden
 from ansible_collections.sesmon.ses.plugins.module_utils.centreon_names import illegal_chars, unknown_key_problem
+from ansible_collections.sesmon.ses.plugins.module_utils.centreon_role import secret_keys, threshold_keys, threshold_label
 from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import validate_region
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.check_options import parse_dimension_sets, validate_window
 from ansible_collections.sesmon.ses.plugins.module_utils.thresholds import parse_label_range
 
-CUSTOM_MODES = ("awscli", "paws")
-SECRET_KEYS = ("access_key", "secret_key")
-THRESHOLD_KEYS = tuple("%s_emails_%s" % (level, label)
-                       for label in ("sent", "delivered", "rejected", "spam") for level in ("warning", "critical"))
-# The keys of a host entry (meta/argument_specs.yml documents each; a test holds the two lists together).
-HOST_KEYS = ("name", "alias", "address", "poller", "region", "access_key", "secret_key", "assume_role", "custom_mode",
-             "proxy_url", "extra_options", "timeframe", "period", "dimension") + THRESHOLD_KEYS
-# The pack's defaults for TIMEFRAME and PERIOD (Centreon's connector page for Amazon SES).
-PACK_TIMEFRAME = 3600
-PACK_PERIOD = 60
-# CLAPI splits its -v value on ';'; a line break ends a CLAPI import line and breaks the plugin's command line.
-_FORBIDDEN = re.compile(r"[;\r\n]")
 _WHOLE_NUMBER = re.compile(r"[0-9]+\Z", re.ASCII)
 
 
@@ -113,8 +119,8 @@ def _dimension(value, problems):
         problems.append("dimension %r: %s" % (text, str(exc).replace("dimensions[0]", "dimension")))
 
 
-def entry_problems(entry, default_custom_mode="awscli"):
-    """Problems of one host entry, each as 'key ...' text (no prefix)."""
+def entry_problems(entry, host_options, default_custom_mode=None):  # pylint: disable=too-many-branches
+    """Problems of one host entry, each as 'key ...' text (no prefix); HOST_OPTIONS is the keys' specification."""
     if not isinstance(entry, dict):
         return ["must be a dictionary with at least name and region, got %s" % type(entry).__name__]
     problems = []
@@ -127,13 +133,14 @@ def entry_problems(entry, default_custom_mode="awscli"):
             problems.append("name %r has %s, which CLAPI's HOST ADD would strip (checkIllegalChar: Centreon's illegal_object_name_chars); "
                             "rename the entry" % (name, ", ".join(repr(char) for char in stripped)))
     for key in entry:
-        unknown = unknown_key_problem(key, HOST_KEYS)
+        unknown = unknown_key_problem(key, tuple(host_options))
         if unknown:
             problems.append(unknown)
+    secret = secret_keys(host_options)
     for key, value in entry.items():
-        if value is not None and not isinstance(value, (dict, list)) and _FORBIDDEN.search(_text(value)):
-            shown = "" if key in SECRET_KEYS else " (%r)" % (value,)
-            problems.append("%s%s: no value may contain ';' (CLAPI's field separator) or a line break" % (key, shown))
+        if value is not None and not isinstance(value, (dict, list)) and has_forbidden(_text(value)):
+            shown = "" if key in secret else " (%r)" % (value,)
+            problems.append("%s%s: no value may contain %s" % (key, shown, forbidden_text(" (CLAPI's field separator)")))
         elif isinstance(value, (dict, list)):
             problems.append("%s must be a single value, not a %s" % (key, type(value).__name__))
     if entry.get("region") is None:
@@ -147,24 +154,25 @@ def entry_problems(entry, default_custom_mode="awscli"):
     has_secret = bool(_text(entry.get("secret_key") or "").strip())
     if has_access != has_secret:
         problems.append("access_key and secret_key go together: give both or neither")
+    modes = host_options["custom_mode"]["choices"]
     mode = entry.get("custom_mode", default_custom_mode)
-    if mode not in CUSTOM_MODES:
-        problems.append("custom_mode must be awscli or paws, got %r" % (mode,))
+    if mode not in modes and (mode is not None or "custom_mode" in entry):
+        problems.append("custom_mode must be %s, got %r" % (" or ".join(modes), mode))
     window = []
-    timeframe = _seconds(entry.get("timeframe"), PACK_TIMEFRAME, "timeframe", window)
-    period = _seconds(entry.get("period"), PACK_PERIOD, "period", window)
+    timeframe = _seconds(entry.get("timeframe"), host_options["timeframe"]["default"], "timeframe", window)
+    period = _seconds(entry.get("period"), host_options["period"]["default"], "period", window)
     if not window:
         try:
             validate_window(timeframe, period)
         except OptionError as exc:
             window.append(str(exc))
     problems.extend(window)
-    for key in THRESHOLD_KEYS:
+    for key in threshold_keys(host_options):
         value = entry.get(key)
         if value is None:
             continue
         try:
-            parse_label_range(key.split("_", 1)[1].replace("_", "-"), value)  # warning_emails_spam -> emails-spam
+            parse_label_range(threshold_label(key), value)
         except OptionError as exc:
             problems.append("%s %s" % (key, exc))
     if entry.get("dimension") is not None:
@@ -172,8 +180,10 @@ def entry_problems(entry, default_custom_mode="awscli"):
     return problems
 
 
-def ses_pack_errors(hosts, default_custom_mode="awscli", option="centreon_ses_pack_hosts"):
-    """Every problem of HOSTS as 'option[index] (name): problem' messages."""
+def ses_pack_errors(hosts, host_options, default_custom_mode=None, option="centreon_ses_pack_hosts"):
+    """Every problem of HOSTS as 'option[index] (name): problem' messages; HOST_OPTIONS is the keys' specification."""
+    if not isinstance(host_options, dict) or not isinstance(host_options.get("custom_mode"), dict):
+        raise AnsibleFilterError("ses_pack_errors: host_options must be the options of %s in the role's meta/argument_specs.yml" % option)
     if hosts is None:
         return []
     if not isinstance(hosts, (list, tuple)):
@@ -183,7 +193,7 @@ def ses_pack_errors(hosts, default_custom_mode="awscli", option="centreon_ses_pa
         label = "%s[%d]" % (option, index)
         if isinstance(entry, dict) and isinstance(entry.get("name"), (str, int)) and _text(entry["name"]).strip():
             label += " (%s)" % entry["name"]
-        messages.extend("%s: %s" % (label, problem) for problem in entry_problems(entry, default_custom_mode))
+        messages.extend("%s: %s" % (label, problem) for problem in entry_problems(entry, host_options, default_custom_mode))
     return messages
 
 

@@ -22,7 +22,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["import_failures", "clapi_problem", "LOCKOUT_HINT"]
+__all__ = ["import_failures", "clapi_problem", "clapi_problems", "LOCKOUT_HINT", "FORBIDDEN_CHARS", "MANGLED_PASSWORD_CHARS",
+           "forbidden_text", "has_forbidden", "forbidden_value_problems", "password_problem"]
+
+# CLAPI splits its -v value on ';'; a line break ends a CLAPI import line and breaks the plugin's command line.
+FORBIDDEN_CHARS = ";\r\n"
+# CLAPI's -p value goes through HtmlAnalyzer::sanitizeAndRemoveTags (quotes become entities, tags are stripped).
+MANGLED_PASSWORD_CHARS = "'\"<>"
 
 _IMPORT_FAILURE = re.compile(r"^Line [0-9]+ : .*$", re.MULTILINE)
 _WRONG_PASSWORD = ("Authentication failed", "Invalid credentials")
@@ -87,3 +93,56 @@ def clapi_problem(result, action, command="centreon", user="admin", secrets=(),
     if result.get("failed") or (rc not in (None, 0)):
         return "CLAPI %s failed (exit %s): %s" % (action, rc, said or "(no output)")
     return ""
+
+
+def forbidden_text(note=""):
+    """The forbidden characters as a reader reads them: ``';'NOTE or a line break``."""
+    shown = " ".join("'%s'" % char for char in FORBIDDEN_CHARS if char not in "\r\n")
+    return shown + note + (" or a line break" if any(char in FORBIDDEN_CHARS for char in "\r\n") else "")
+
+
+def has_forbidden(value, chars=FORBIDDEN_CHARS):
+    """True when the text of VALUE holds one of CHARS."""
+    return any(char in "%s" % (value,) for char in chars)
+
+
+def forbidden_value_problems(values):
+    """[message] naming the options of VALUES ({option: value}) whose value holds a FORBIDDEN_CHARS character, or []."""
+    bad = [option for option, value in values.items() if value is not None and has_forbidden(value)]
+    if not bad:
+        return []
+    return ["%s must not contain %s. Nothing was changed." % (", ".join(bad), forbidden_text())]
+
+
+def password_problem(password, user="admin"):
+    """'' for a usable CLAPI password, else why not (missing, not text, or with characters CLAPI's -p mangles)."""
+    if isinstance(password, str) and password and not has_forbidden(password, MANGLED_PASSWORD_CHARS):
+        return ""
+    return ("centreon_ses_pack_clapi_password is required for the central configuration, and must not contain %s: "
+            "CLAPI passes -p through HtmlAnalyzer::sanitizeAndRemoveTags (quotes become HTML entities, tags are removed), "
+            "so such a password can never log in. Change the password of %s or use another admin user. Nothing was changed."
+            % (" ".join(MANGLED_PASSWORD_CHARS[:-1]) + " or " + MANGLED_PASSWORD_CHARS[-1], user))
+
+
+def _runs(results):
+    """The registered results in RESULTS (one result, a loop's result, or a list of them), skipped ones left out."""
+    if isinstance(results, dict):
+        results = results["results"] if isinstance(results.get("results"), list) else [results]
+    runs = []
+    for result in results or ():
+        if isinstance(result, dict) and isinstance(result.get("results"), list):
+            runs.extend(_runs(result["results"]))
+        elif isinstance(result, dict) and not result.get("skipped"):
+            runs.append(result)
+    return runs
+
+
+def clapi_problems(results, action, command="centreon", user="admin", secrets=(),
+                   command_option="centreon_ses_pack_clapi_command"):  # pylint: disable=too-many-arguments
+    """The distinct problems of every run in RESULTS (see _runs), in order, each one line of clapi_problem."""
+    problems = []
+    for run in _runs(results):
+        problem = clapi_problem(run, action, command, user, secrets, command_option)
+        if problem and problem not in problems:
+            problems.append(problem)
+    return problems

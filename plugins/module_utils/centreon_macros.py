@@ -24,7 +24,7 @@ import csv
 import hashlib
 import re
 
-__all__ = ["parse_getmacro", "macro_view", "macro_changes", "macro_name"]
+__all__ = ["parse_getmacro", "macro_view", "macro_changes", "macro_name", "password_checksums"]
 
 _DOLLAR = re.compile(r"^\$_(?:HOST|SERVICE)(.*)\$$")
 _TRAILER = "Return code end :"
@@ -108,6 +108,13 @@ def macro_view(layers):
 
 def _checksum(key, name, value):
     return hashlib.sha256(("%s;%s;%s" % (key, name, value)).encode("utf-8")).hexdigest()
+
+
+def password_checksums(wanted, shown, key, password_names):
+    """What the role records after writing password macros: {NAME: {wanted, seen}} for each of PASSWORD_NAMES that CLAPI
+    shows, the SHA-256 checksums of ``key;NAME;value`` for the value written and for the value CLAPI showed right after."""
+    return dict((name, {"wanted": _checksum(key, name, wanted[name]), "seen": _checksum(key, name, shown[name])})
+                for name in password_names if name in shown)
 
 
 MASK = "********"

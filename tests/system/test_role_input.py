@@ -10,12 +10,14 @@ stand-in of role_support/standins.py, and check that nothing changed.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 
 import pytest
+import yaml
 
-from ansible_collections.sesmon.ses.plugins.filter.ses_pack_errors import FilterModule, ses_pack_errors
+from ansible_collections.sesmon.ses.plugins.filter.ses_pack_errors import FilterModule, ses_pack_errors as _ses_pack_errors
 from ansible_collections.sesmon.ses.plugins.module_utils.connection_options import validate_region
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.check_options import validate_window
@@ -25,6 +27,14 @@ from role_support import central, playbook, rootfs, standins
 from role_support.central import ACCESS_KEY, CLAPI_PASSWORD, SECRET_KEY, assert_no_secret, writes
 
 GOOD = {"name": "aws-ses", "region": "eu-west-1", "access_key": ACCESS_KEY, "secret_key": SECRET_KEY}
+ROLE = os.path.join(os.path.dirname(__file__), "..", "..", "roles", "centreon_ses_pack")
+with open(os.path.join(ROLE, "meta", "argument_specs.yml"), encoding="utf-8") as _handle:
+    # What the role gives the filter: the host-entry keys' specification (tasks/validate.yml).
+    HOST_OPTIONS = yaml.safe_load(_handle)["argument_specs"]["main"]["options"]["centreon_ses_pack_hosts"]["options"]
+
+
+def ses_pack_errors(hosts, **kwargs):
+    return _ses_pack_errors(hosts, HOST_OPTIONS, **kwargs)
 
 
 def _raises(function, *args, **kwargs):
@@ -36,7 +46,7 @@ def _raises(function, *args, **kwargs):
 
 
 def test_filter_is_registered():
-    assert FilterModule().filters() == {"ses_pack_errors": ses_pack_errors}
+    assert FilterModule().filters() == {"ses_pack_errors": _ses_pack_errors}
 
 
 @pytest.mark.parametrize("region", ["eu-west-1", "us-gov-west-1", "eu-west", "EU-WEST-1", "eu-west-1 ", "", "eusc-de-east-1", "x" * 80])
@@ -46,14 +56,15 @@ def test_region_rule_is_the_modules_rule(region):
     assert any("region" in problem and "AWS region" in problem for problem in problems) == _raises(validate_region, region, option="region")
 
 
-@pytest.mark.parametrize("key, text", [("warning_emails_spam", text) for text in (
+@pytest.mark.parametrize("key, label, text", [("warning_emails_spam", "emails-spam", text) for text in (
     "10", "10:", "~:10", "10:20", "@10:20", "1,5:", ":10", "20:10", "abc", "1e3", "~", "@", "5:6:7", "0.001", "@0.005:", "~:", "@2:")]
-    + [("critical_emails_sent", text) for text in ("10", ":", "0:", "@~:-1", "~:-1", "1:")])
-def test_threshold_rule_is_the_modules_rule(key, text):
+    + [("critical_emails_sent", "emails-sent", text) for text in ("10", ":", "0:", "@~:-1", "~:-1", "1:")]
+    + [("warning_emails_delivered", "emails-delivered", "~:-1"), ("critical_emails_rejected", "emails-rejected", "2:")])
+def test_threshold_rule_is_the_modules_rule(key, label, text):
     """The filter flags a threshold exactly when the modules' parse_label_range refuses it (unfireable ranges included), with its message."""
     problems = ses_pack_errors([dict(GOOD, **{key: text})])
     try:
-        parse_label_range(key.split("_", 1)[1].replace("_", "-"), text)
+        parse_label_range(label, text)
     except OptionError as exc:
         assert problems == ["centreon_ses_pack_hosts[0] (aws-ses): %s %s" % (key, exc)]
     else:
@@ -224,7 +235,9 @@ def test_clapi_standin_behaviours_the_role_guards_against(pristine):
     added = clapi(CLAPI_PASSWORD, "-o", "HOST", "-a", "ADD", "-v", "probe;probe;127.0.0.1;Cloud-Aws-Ses-custom;Poller-9;")
     assert added.returncode == 0 and standins.clapi_state(root)["hosts"]["probe"]["poller"] == "Central"
     applied = clapi(CLAPI_PASSWORD, "-a", "APPLYCFG", "-v", "Poller-9")
-    assert (applied.returncode, applied.stdout) == (1, "Unknown poller ID\n")
+    # CentreonAPI::APPLYCFG prints the date and "- APPLYCFG" before anything else.
+    assert applied.returncode == 1 and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} - APPLYCFG\nUnknown poller ID\n", applied.stdout), \
+        applied.stdout
     macros = clapi(CLAPI_PASSWORD, "-o", "HOST", "-a", "getmacro", "-v", "probe").stdout.splitlines()
     assert macros[0] == "macro name;macro value;is_password;description;source"
     assert "AWSCUSTOMMODE;awscli;;;Cloud-Aws-Ses-custom" in macros and "AWSSECRETKEY;;1;;Cloud-Aws-Ses-custom" in macros
