@@ -33,7 +33,10 @@ from botocore.loaders import Loader
 
 from ansible_collections.sesmon.ses.tests.system.conftest import ROOT, playbook_env, run_playbook
 from ansible_collections.sesmon.ses.tests.unit.conftest import recording_proxy  # pylint: disable=unused-import
-from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import GET_ACCOUNT, answering, get_account_answer
+from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import (
+    GET_ACCOUNT, LIST_RECOMMENDATIONS, VDM_BATCH, answering, get_account_answer, recommendation, recommendations_document,
+    v2_answer, vdm_batch_document,
+)
 
 MODULES = ("ses_metric_check", "ses_send_stats")
 FILTERS = ("ses_markdown", "ses_html_report")
@@ -123,6 +126,12 @@ def _expect_pages(tasks):
     guide = tasks["docs/ses_metric_check.md"]
     gate = [t for t in guide if t["name"] == "SES reputation gate"][0]
     assert gate["result"]["status"] == "OK" and gate["result"]["output"].startswith("OK: ")
+    recommendations = [t for t in guide if t["name"] == "Check DKIM, DMARC and SPF as AWS sees them"][0]["result"]
+    assert recommendations["output"].startswith("WARNING: ") and "1 open LOW (DMARC example.com)" in recommendations["output"]
+    vdm = [t for t in guide if t["name"].startswith("Complaint and permanent bounce rates at")][0]["result"]
+    assert vdm["status"] == "OK" and sorted(set(m["instance"] for m in vdm["metrics"])) == ["isp:Hotmail", "isp:Yahoo"]
+    tenants = [t for t in guide if t["name"] == "Catch a tenant or a resource that SES paused"][0]["result"]
+    assert tenants["status"] == "OK" and "no tenants" in tenants["output"]
     sets = [t for t in guide if t["name"] == "Three configuration-set instances in one request"][0]
     assert sorted(set(m["instance"] for m in sets["result"]["metrics"])) == ["marketing", "marketing~spring", "transactional"]
     stats = tasks["docs/ses_send_stats.md"]
@@ -173,10 +182,55 @@ def _seed(url):
         boto3.client("cloudwatch", **kwargs).put_metric_data(Namespace="AWS/SES", MetricData=data)
 
 
-def test_the_injected_get_account_answer_fits_botocores_model():
-    shape = Loader().load_service_model("sesv2", "service-2")["shapes"]["GetAccountResponse"]["members"]
-    _status, _headers, body = get_account_answer(SendQuota=QUOTA, EnforcementStatus="HEALTHY", ProductionAccessEnabled=True)
-    assert set(json.loads(body)) <= set(shape)
+# moto 5.2 has none of these sesv2 operations: the examples' endpoint answers them (healthy, one open LOW
+# recommendation), on the real HTTP path; each answer is held to botocore's model below.
+LIST_TENANTS = "sesv2:POST /v2/email/tenants/list"
+LIST_ENTITIES = "sesv2:POST /v2/email/reputation/entities"
+_DAY = int(datetime(2024, 5, 1, tzinfo=timezone.utc).timestamp())
+# Yahoo and Hotmail send SES their complaints; the counts of the last days, per ISP (None: the whole account).
+_VDM = dict(((metric, isp), [(_DAY, value)]) for isp in ("Yahoo", "Hotmail", None)
+            for metric, value in (("SEND", 1000.0), ("DELIVERY_COMPLAINT", 960.0), ("COMPLAINT", 0.0), ("PERMANENT_BOUNCE", 4.0)))
+_LOW = recommendation("DMARC", "LOW", "OPEN", "arn:aws:ses:eu-west-1:123456789012:identity/example.com", _DAY)
+
+
+def _vdm_answer(request):
+    return v2_answer(vdm_batch_document(json.loads(request.body)["Queries"], _VDM))
+
+
+def _injected_documents():
+    """(botocore output shape, JSON document) of every injected sesv2 answer."""
+    account = json.loads(get_account_answer(SendQuota=QUOTA, EnforcementStatus="HEALTHY", ProductionAccessEnabled=True)[2])
+    queries = [{"Id": "q0", "Namespace": "VDM", "Metric": "SEND", "Dimensions": {"ISP": "Yahoo"}}]
+    return [("GetAccountResponse", account), ("ListRecommendationsResponse", recommendations_document([_LOW])),
+            ("BatchGetMetricDataResponse", vdm_batch_document(queries, _VDM)),
+            ("ListTenantsResponse", {"Tenants": []}), ("ListReputationEntitiesResponse", {"ReputationEntities": []})]
+
+
+def _answers():
+    return {GET_ACCOUNT: v2_answer(_injected_documents()[0][1]), LIST_RECOMMENDATIONS: v2_answer(recommendations_document([_LOW])),
+            VDM_BATCH: _vdm_answer, LIST_TENANTS: v2_answer({"Tenants": []}), LIST_ENTITIES: v2_answer({"ReputationEntities": []})}
+
+
+def _fits(value, shape, shapes, where):
+    """Every field of ``value`` is a member of ``shape`` in botocore's model (recursively)."""
+    if shape.get("type") == "structure":
+        assert isinstance(value, dict), where
+        for key, item in value.items():
+            assert key in shape["members"], "%s.%s is not in botocore's model" % (where, key)
+            _fits(item, shapes[shape["members"][key]["shape"]], shapes, "%s.%s" % (where, key))
+    elif shape.get("type") == "list":
+        assert isinstance(value, list), where
+        for index, item in enumerate(value):
+            _fits(item, shapes[shape["member"]["shape"]], shapes, "%s[%d]" % (where, index))
+    elif shape.get("enum"):
+        assert value in shape["enum"], (where, value)
+
+
+def test_the_injected_answers_fit_botocores_model():
+    shapes = Loader().load_service_model("sesv2", "service-2")["shapes"]
+    for name, document in _injected_documents():
+        _fits(document, shapes[name], shapes, name)
+    assert sorted(_answers()) == sorted([GET_ACCOUNT, LIST_RECOMMENDATIONS, VDM_BATCH, LIST_TENANTS, LIST_ENTITIES])
 
 
 @pytest.fixture(name="examples_run", scope="module")
@@ -190,8 +244,7 @@ def fixture_examples_run(tmp_path_factory, moto_server):
     moto_server.reset()
     _seed(moto_server.url)
     from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy  # pylint: disable=import-outside-toplevel
-    answer = get_account_answer(SendQuota=QUOTA, EnforcementStatus="HEALTHY", ProductionAccessEnabled=True)
-    with LoopbackProxy(target=moto_server.url, fault=answering({GET_ACCOUNT: answer})) as proxy:
+    with LoopbackProxy(target=moto_server.url, fault=answering(_answers())) as proxy:
         # GITHUB_STEP_SUMMARY as GitHub Actions sets it, so that the job-summary examples really write one.
         env = playbook_env(GITHUB_STEP_SUMMARY=str(work / "step-summary.md"),
                            AWS_URL=proxy.url, AWS_ENDPOINT_URL_STS=proxy.url, AWS_REGION="eu-west-1",

@@ -17,6 +17,8 @@ import re
 
 SES_NS = "http://ses.amazonaws.com/doc/2010-12-01/"
 GET_ACCOUNT = "sesv2:GET /v2/email/account"
+VDM_BATCH = "sesv2:POST /v2/email/metrics/batch"  # BatchGetMetricData (rest-json)
+LIST_RECOMMENDATIONS = "sesv2:POST /v2/email/vdm/recommendations"  # ListRecommendations (rest-json, POST)
 
 
 def ses_answer(action, result_xml):
@@ -90,3 +92,35 @@ def answering(answers, only_region=None):
         return answer(request) if callable(answer) else answer
 
     return fault
+
+
+def vdm_batch_document(queries, data, errors=None):
+    """BatchGetMetricData's JSON answer (BatchGetMetricDataResponse in botocore's model) to ``queries`` (the
+    request's): ``data[(metric, isp or None)]`` = [(epoch seconds, count)]; ``errors[(metric, isp or None)]`` = (code, message)."""
+    results, failures = [], []
+    for query in queries:
+        key = (query["Metric"], (query.get("Dimensions") or {}).get("ISP"))
+        if errors and key in errors:
+            failures.append({"Id": query["Id"], "Code": errors[key][0], "Message": errors[key][1]})
+            continue
+        points = data.get(key, [])
+        results.append({"Id": query["Id"], "Timestamps": [stamp for stamp, _ in points], "Values": [value for _, value in points]})
+    document = {"Results": results}
+    if failures:
+        document["Errors"] = failures
+    return document
+
+
+def recommendation(kind, impact, status, resource_arn, created, updated=None, description=None):
+    """One Recommendation of ListRecommendationsResponse, every field of botocore's model filled (times in epoch seconds)."""
+    return {"ResourceArn": resource_arn, "Type": kind, "Description": description or "%s1" % kind, "Status": status,
+            "CreatedTimestamp": created, "LastUpdatedTimestamp": created + 3600 if updated is None else updated, "Impact": impact}
+
+
+def recommendations_document(items, token=None):
+    """ListRecommendations' JSON answer: ``items`` and, when more pages follow, NextToken."""
+    document = {"Recommendations": items}
+    if token is not None:
+        document["NextToken"] = token
+    return document
+

@@ -27,9 +27,11 @@ from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionErr
 from ansible_collections.sesmon.ses.plugins.module_utils.nagios_report import CRITICAL, OK, WARNING
 from ansible_collections.sesmon.ses.plugins.module_utils.sources import recommendations as source
 from ansible_collections.sesmon.ses.plugins.module_utils.sources.recommendations import judge, parse_types, request_filter
-from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import answering, region_of, v2_answer
+from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import (
+    LIST_RECOMMENDATIONS, answering, recommendation, recommendations_document, region_of, v2_answer,
+)
 
-LIST = "sesv2:POST /v2/email/vdm/recommendations"  # the proxy's name of ListRecommendations (rest-json, POST)
+LIST = LIST_RECOMMENDATIONS  # the proxy's name of ListRecommendations (rest-json, POST)
 LABEL = "account-recommendations"
 ARN = "arn:aws:ses:us-east-1:123456789012:identity/%s"
 CREATED = 1714564800  # 2024-05-01T12:00:00Z, as AWS sends timestamps in rest-json (epoch seconds)
@@ -37,15 +39,11 @@ CREATED = 1714564800  # 2024-05-01T12:00:00Z, as AWS sends timestamps in rest-js
 
 def _item(kind="DKIM", impact="HIGH", status="OPEN", resource="example.com"):
     """One Recommendation, every field of botocore's model filled."""
-    return {"ResourceArn": ARN % resource, "Type": kind, "Description": "%s1" % kind, "Status": status,
-            "CreatedTimestamp": CREATED, "LastUpdatedTimestamp": CREATED + 3600, "Impact": impact}
+    return recommendation(kind, impact, status, ARN % resource, CREATED)
 
 
 def _document(items, token=None):
-    document = {"Recommendations": items}
-    if token is not None:
-        document["NextToken"] = token
-    return document
+    return recommendations_document(items, token)
 
 
 def _page(items, token=None):

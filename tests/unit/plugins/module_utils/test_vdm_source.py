@@ -25,9 +25,11 @@ from ansible_collections.sesmon.ses.plugins.module_utils.check_task import run_c
 from ansible_collections.sesmon.ses.plugins.module_utils.connection import AwsSession
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.sources import vdm
-from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import GET_ACCOUNT, answering, get_account_answer, region_of, v2_answer
+from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import (
+    GET_ACCOUNT, VDM_BATCH, answering, get_account_answer, region_of, v2_answer, vdm_batch_document,
+)
 
-BATCH = "sesv2:POST /v2/email/metrics/batch"
+BATCH = VDM_BATCH
 NOW = datetime.now(timezone.utc)
 DAY1 = int((NOW - timedelta(days=2)).replace(hour=0, minute=0, second=0, microsecond=0).timestamp())
 DAY2 = DAY1 + 86400
@@ -36,27 +38,10 @@ ALL = ["vdm-complaint-rate", "vdm-permanent-bounce-rate", "vdm-sends"]
 
 # -- answers, as AWS sends them ------------------------------------------------------------------
 
-def batch_document(queries, data, errors=None):
-    """BatchGetMetricData's JSON answer to ``queries`` (the request's): ``data[(metric, isp or None)]`` = [(epoch, count)];
-    ``errors[(metric, isp or None)]`` = (code, message)."""
-    results, failures = [], []
-    for query in queries:
-        key = (query["Metric"], (query.get("Dimensions") or {}).get("ISP"))
-        if errors and key in errors:
-            failures.append({"Id": query["Id"], "Code": errors[key][0], "Message": errors[key][1]})
-            continue
-        points = data.get(key, [])
-        results.append({"Id": query["Id"], "Timestamps": [stamp for stamp, _ in points], "Values": [value for _, value in points]})
-    document = {"Results": results}
-    if failures:
-        document["Errors"] = failures
-    return document
-
-
 def serving(data, errors=None, log=None):
     """A hook answer computing each request's answer from its queries (and keeping the documents in ``log``)."""
     def answer(request):
-        document = batch_document(json.loads(request.body)["Queries"], data, errors)
+        document = vdm_batch_document(json.loads(request.body)["Queries"], data, errors)
         if log is not None:
             log.append(document)
         return v2_answer(document)
@@ -229,9 +214,9 @@ def _walk(value, shape, where):
 QUERIES = [{"Id": "q%d" % n, "Namespace": "VDM", "Metric": metric, "Dimensions": {"ISP": "Gmail"}}
            for n, metric in enumerate(["SEND", "DELIVERY_COMPLAINT", "COMPLAINT", "PERMANENT_BOUNCE"])]
 INJECTED = [
-    ("BatchGetMetricData", v2_answer(batch_document(QUERIES, GMAIL))),
-    ("BatchGetMetricData", v2_answer(batch_document(QUERIES, {}, {("COMPLAINT", "Gmail"): ("ACCESS_DENIED", "not authorized")}))),
-    ("BatchGetMetricData", v2_answer(batch_document(QUERIES, {}, {("SEND", "Gmail"): ("SOMETHING_NEW", "a code AWS may add")}))),
+    ("BatchGetMetricData", v2_answer(vdm_batch_document(QUERIES, GMAIL))),
+    ("BatchGetMetricData", v2_answer(vdm_batch_document(QUERIES, {}, {("COMPLAINT", "Gmail"): ("ACCESS_DENIED", "not authorized")}))),
+    ("BatchGetMetricData", v2_answer(vdm_batch_document(QUERIES, {}, {("SEND", "Gmail"): ("SOMETHING_NEW", "a code AWS may add")}))),
     ("GetAccount", vdm_account("DISABLED")),
     ("GetAccount", vdm_account("ENABLED")),
     ("GetAccount", vdm_account("PAUSED")),
