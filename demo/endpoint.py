@@ -6,7 +6,8 @@
 
 CloudWatch, STS and the rest are moto's, seeded for real with put_metric_data. moto cannot tell
 the SES part of the story (its GetSendStatistics returns one synthetic point, its bounces and
-complaints are always 0, and it has no SES v2 GetAccount), so those three operations are answered
+complaints are always 0, and it has no SES v2 GetAccount, BatchGetMetricData or ListRecommendations),
+so those operations are answered
 from demo/story.py, in the exact wire formats of SES, by a loopback proxy in front of moto: the
 test harness's own loopback proxy, moto_server and SES answers (tests/unit/utils), not copies.
 """
@@ -14,12 +15,16 @@ test harness's own loopback proxy, moto_server and SES answers (tests/unit/utils
 from __future__ import annotations
 
 import datetime
+import json
 
 from ansible_collections.sesmon.ses.demo import story
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import iso_timestamp
 from ansible_collections.sesmon.ses.tests.unit.utils.http_proxy import LoopbackProxy
 from ansible_collections.sesmon.ses.tests.unit.utils.moto_endpoint import MotoServer
-from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import GET_ACCOUNT, region_of, ses_answer, v2_answer
+from ansible_collections.sesmon.ses.tests.unit.utils.ses_answers import (
+    GET_ACCOUNT, LIST_RECOMMENDATIONS, VDM_BATCH, recommendation, recommendations_document, region_of, ses_answer, v2_answer,
+    vdm_batch_document,
+)
 
 
 def story_answer(request, now):
@@ -38,6 +43,12 @@ def story_answer(request, now):
             for p in story.send_datapoints(region, now)
         )
         return ses_answer("GetSendStatistics", "<SendDataPoints>%s</SendDataPoints>" % members)
+    if request.operation == VDM_BATCH:
+        return v2_answer(vdm_batch_document(json.loads(request.body)["Queries"], story.vdm_counts(region, now)))
+    if request.operation == LIST_RECOMMENDATIONS:
+        arn = "arn:aws:ses:%s:123456789012:identity/%%s" % region
+        return v2_answer(recommendations_document([recommendation(kind, impact, status, arn % resource, created, description=text)
+                                                   for kind, impact, status, resource, text, created in story.recommendations(region, now)]))
     if request.operation == GET_ACCOUNT:
         body = story.account(region)
         body["SendQuota"]["SentLast24Hours"] = story.send_quota(region, now)["SentLast24Hours"]

@@ -3,7 +3,8 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 """make demo tells its story: eu-west-1 OK, us-east-1 CRITICAL, the sparse rates read where a 10-minute
-average finds none, the account on probation caught, the CI gate caught, endpoint stopped."""
+average finds none, the account on probation caught, one mailbox provider over its limit while the
+account-wide rate is healthy, an open HIGH DKIM recommendation caught, the CI gate caught, endpoint stopped."""
 
 from __future__ import annotations
 
@@ -37,6 +38,11 @@ def test_demo_runs_and_tells_the_story():
     # The account on probation in us-east-1 is WARNING; eu-west-1's healthy account is OK.
     assert "- 'eu-west-1 -> OK: ''SES'' Statistic ''Latest'' Metrics account sending: enabled, account enforcement status: HEALTHY" in flat
     assert "- 'us-east-1 -> WARNING: ''SES'' Statistic ''Latest'' Metrics account enforcement status: PROBATION | " in flat
+    # Per ISP (VDM): the account-wide complaint rate is healthy while Yahoo is over the bulk senders' 0.3 %.
+    assert "- 'account-wide (CloudWatch): 0.0001" in flat
+    assert "- 'CRITICAL: ''isp:Yahoo'' Statistic ''Sum'' Metrics VDM complaint rate: 0.0045 (0.45%) | " in flat
+    # AWS's own recommendations: the missing DKIM record is an open HIGH one.
+    assert "msg: 'CRITICAL: ''SES'' Statistic ''Latest'' Metrics AWS recommendations: 1 open HIGH (DKIM news.example.com)'" in flat
     assert "== endpoint stopped" in out
     # The job summary and the HTML report of both regions: written, their paths printed, the incident told apart at a glance.
     summary = Path(re.search(r"== job summary \(Markdown\): (\S+)", out).group(1)).read_text()
