@@ -104,7 +104,7 @@ def vdm_batch_document(queries, data, errors=None):
             failures.append({"Id": query["Id"], "Code": errors[key][0], "Message": errors[key][1]})
             continue
         points = data.get(key, [])
-        results.append({"Id": query["Id"], "Timestamps": [stamp for stamp, _ in points], "Values": [value for _, value in points]})
+        results.append({"Id": query["Id"], "Timestamps": [point[0] for point in points], "Values": [point[1] for point in points]})
     document = {"Results": results}
     if failures:
         document["Errors"] = failures
@@ -123,4 +123,3 @@ def recommendations_document(items, token=None):
     if token is not None:
         document["NextToken"] = token
     return document
-

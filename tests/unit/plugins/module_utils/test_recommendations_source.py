@@ -363,4 +363,3 @@ def test_thresholds_are_refused_for_this_label():
     with pytest.raises(OptionError, match="critical.account-recommendations: this recommendations label has fixed states .*; "
                                           "no recommendations label does$"):
         run_check({"region": "us-east-1", "metrics": [LABEL], "critical": {LABEL: "1"}}, session=None)
-

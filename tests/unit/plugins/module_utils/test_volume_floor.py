@@ -155,7 +155,7 @@ def test_latest_rates_count_sends_over_the_look_back_in_the_same_request():
     run({"min_volume": 10, "dimensions": [{"ses:configuration-set": "a"}, {"ses:configuration-set": "b"}]}, RATES, calls)
     (queries, start, end), = calls
     assert (start, end) == (NOW - timedelta(seconds=86400), NOW)
-    volume = [q for q in queries[8:]]
+    volume = list(queries[8:])
     assert len(queries) == 10 and [(q.metric_name, q.statistic, q.period, q.dimensions) for q in volume] == [
         ("Send", "sum", 60, (("ses:configuration-set", "a"),)), ("Send", "sum", 60, (("ses:configuration-set", "b"),))]
 
@@ -201,4 +201,3 @@ def test_default_and_min_volume_checks_make_one_request_per_region(recording_pro
         assert [len(json.loads(r.body)["MetricDataQueries"]) for r in recording_proxy.requests] == [queries, queries]
     states = [(m["region"], m["state"], m["value"], m["volume"]["sends"]) for m in result["metrics"] if m["label"] == "emails-rejected"]
     assert states == [("us-east-1", "OK", 0.2, 5), ("eu-west-1", "CRITICAL", 0.2, 50)]
-
