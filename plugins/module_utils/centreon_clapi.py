@@ -13,7 +13,9 @@ Texts and exit codes, from centreon/centreon:
   Centreon's log, ``exitOnInvalidCredentials``) or ``Invalid credentials.`` (older versions; 22.10 adds
   ``N attempt(s) remaining``). A locked-out user gets ``Authentication failed.`` even with the right password: the
   security policy blocks a user after its number of attempts (5 by default) for its blocking duration (900 s by
-  default), web UI included.
+  default), web UI included. 22.10 says so: ``Invalid credentials. Max attempts has been reached, you can't login
+  for N seconds.`` (``exitOnInvalidCredentials``) and then ``Unable to login, max login attempts has been reached.
+  <interval> left`` (``checkUser``).
 - A missing command: the shell's exit 127, or ansible's command module failing to start it ("Error executing command.",
   rc 2 = ENOENT in ansible-core 2.19; ``[Errno 2] No such file or directory`` in older versions).
 """
@@ -21,6 +23,8 @@ Texts and exit codes, from centreon/centreon:
 from __future__ import annotations
 
 import re
+
+from ansible_collections.sesmon.ses.plugins.module_utils.redaction import redact
 
 __all__ = ["import_failures", "clapi_problem", "clapi_problems", "LOCKOUT_HINT", "FORBIDDEN_CHARS", "MANGLED_PASSWORD_CHARS",
            "forbidden_text", "has_forbidden", "forbidden_value_problems", "password_problem"]
@@ -33,6 +37,7 @@ MANGLED_PASSWORD_CHARS = "'\"<>"
 _IMPORT_FAILURE = re.compile(r"^Line [0-9]+ : .*$", re.MULTILINE)
 _WRONG_PASSWORD = ("Authentication failed", "Invalid credentials")
 _EXPIRED = "password has expired"
+_LOCKED = re.compile(r"max (?:login )?attempts has been reached", re.IGNORECASE)
 _NOT_ADMIN = "You don't have permissions for CLAPI"
 LOCKOUT_HINT = ("Centreon blocks a user after 5 failed logins by default (security policy, 900 s, web UI included), "
                 "so the role tried once and stopped")
@@ -44,14 +49,8 @@ def import_failures(stdout):
     return _IMPORT_FAILURE.findall(stdout or "")
 
 
-def _mask(text, secrets):
-    for secret in sorted((s for s in secrets or () if s), key=len, reverse=True):
-        text = text.replace(secret, "********")
-    return text
-
-
 def _one_line(text, secrets):
-    text = " ".join(_mask(text or "", secrets).split())
+    text = " ".join(redact(text or "", frozenset(secret for secret in secrets or () if secret)).split())
     return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 3] + "..."
 
 
@@ -81,6 +80,10 @@ def clapi_problem(result, action, command="centreon", user="admin", secrets=(),
     if _EXPIRED in stdout:
         return ("CLAPI refused %s for %s: %s Change the password of %s in Centreon, then centreon_ses_pack_clapi_password. "
                 "Nothing was changed." % (user, action, said, user))
+    if _LOCKED.search(stdout):
+        return ("CLAPI refused the login of %s for %s: %s %s is locked out by Centreon's security policy: wait until the "
+                "blocking time has passed (or have an admin unblock %s), and check centreon_ses_pack_clapi_password before the "
+                "next run. Nothing was changed." % (user, action, said, user, user))
     if any(text in stdout for text in _WRONG_PASSWORD):
         return ("CLAPI refused the login of %s for %s: %s Wrong centreon_ses_pack_clapi_password, or %s is locked out: %s. "
                 "Check the password before the next run. Nothing was changed." % (user, action, said, user, LOCKOUT_HINT))

@@ -24,6 +24,8 @@ import csv
 import hashlib
 import re
 
+from ansible_collections.sesmon.ses.plugins.module_utils.aws_errors import REDACTED
+
 __all__ = ["parse_getmacro", "macro_view", "macro_changes", "macro_name", "password_checksums"]
 
 _DOLLAR = re.compile(r"^\$_(?:HOST|SERVICE)(.*)\$$")
@@ -117,7 +119,7 @@ def password_checksums(wanted, shown, key, password_names):
                 for name in password_names if name in shown)
 
 
-MASK = "********"
+MASK = REDACTED  # the collection's one mask
 
 
 def _shown(value, masked):

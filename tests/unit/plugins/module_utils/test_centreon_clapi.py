@@ -32,6 +32,9 @@ def test_missing_command_names_command_and_variable(result):
     ("Invalid credentials. 4 attempt(s) remaining\n", "Centreon blocks a user after 5 failed logins"),
     ("Unable to login, your password has expired.\n", "Change the password of admin in Centreon"),
     ("You don't have permissions for CLAPI.\n", "Only an admin user may use CLAPI"),
+    # 22.10's CentreonAPI::exitOnInvalidCredentials at the 5th attempt, then checkUser for a blocked user.
+    ("Invalid credentials. Max attempts has been reached, you can't login for 900 seconds. \n", "admin is locked out by Centreon's security policy"),
+    ("Unable to login, max login attempts has been reached. 00d 00h 14m 59s left\n", "admin is locked out by Centreon's security policy"),
 ])
 def test_refused_logins(stdout, fragment):
     problem = clapi_problem({"rc": 1, "stdout": stdout + SECRET}, "POLLERLIST", secrets=[SECRET])
@@ -42,6 +45,12 @@ def test_a_command_that_cannot_start_for_another_reason():
     problem = clapi_problem({"rc": 13, "msg": "Error executing command.", "exception": "PermissionError: [Errno 13] Permission denied"},
                             "POLLERLIST", command="/opt/centreon")
     assert problem.startswith("CLAPI command '/opt/centreon' could not be run on this host (centreon_ses_pack_clapi_command, error 13)")
+
+
+def test_a_sixteen_character_piece_of_a_secret_is_masked_too():
+    secret = "Zq8-long-centreon-secret-value-42"
+    problem = clapi_problem({"rc": 1, "stdout": "Object not found:" + secret[:20]}, "HOST show", secrets=[secret])
+    assert secret[:16] not in problem and "Object not found:********" in problem, problem
 
 
 def test_other_failures_are_short_and_masked():
