@@ -66,12 +66,36 @@ options:
         for later tasks and templates.
     type: bool
     default: false
+  include_extra:
+    description:
+      - Also read these facts in every region, after C(GetSendStatistics), each under its own return key
+        (in the manner of the C(include_attributes) list of C(amazon.aws.ec2_instance_info)). None by default,
+        and then the requests and the result are exactly as without this option.
+      - V(recommendations) is RV(recommendations), AWS's whole list from sesv2 C(ListRecommendations), open and fixed,
+        paged (100 per page, at most 10 pages, as M(sesmon.ses.ses_metric_check) reads it).
+      - V(vdm) is RV(vdm), the Virtual Deliverability Manager counts and rates of the account over the last 7 UTC days
+        (sesv2 C(BatchGetMetricData)), and per ISP for the ISPs of O(vdm_isps).
+      - V(tenants) is RV(tenants) and RV(reputation_entities) (sesv2 C(ListTenants) and C(ListReputationEntities)).
+      - A fact that cannot be read (denied, throttled beyond the retries) is null, with one warning naming the IAM
+        action; it never fails the task, and the other facts still come.
+    type: list
+    elements: str
+    choices: [recommendations, vdm, tenants]
+  vdm_isps:
+    description:
+      - With V(vdm) in O(include_extra), also the VDM counts of these ISPs, spelled as the VDM dashboard does
+        (V(Gmail), V(Yahoo), V(Hotmail)...), in RV(vdm.isps). The VDM API cannot list the ISPs, so name them.
+      - At most 20. Refused without V(vdm) in O(include_extra).
+    type: list
+    elements: str
 extends_documentation_fragment:
   - sesmon.ses.connection
   - sesmon.ses.connection.attributes
 notes:
   - "IAM permissions: C(ses:GetSendQuota), C(ses:GetSendStatistics), C(ses:GetAccount), and
     C(ses:GetAccountSendingEnabled) (used only when C(ses:GetAccount) is denied)."
+  - "With O(include_extra): C(ses:ListRecommendations) (V(recommendations)), C(ses:BatchGetMetricData) and C(ses:GetAccount)
+    (V(vdm)), C(ses:ListTenants) and C(ses:ListReputationEntities) (V(tenants))."
   - When C(GetAccount) is denied or not available in some regions, the task still succeeds with
     one warning naming them; there RV(account.source) is V(ses-v1) and the sesv2-only keys are
     null. The sandbox state is never guessed from the quota.
@@ -402,12 +426,129 @@ account:
         review_details:
           description: The latest production access review, C(status) and C(case_id).
           type: dict
+recommendations:
+  description:
+    - With V(recommendations) in O(include_extra), the first region's recommendations from sesv2 C(ListRecommendations),
+      open and fixed, in AWS's order; per region in RV(regions).
+    - Null when they could not be read (a warning names the IAM action) or that region failed.
+  returned: when O(include_extra) holds V(recommendations)
+  type: list
+  elements: dict
+  sample:
+    - type: DKIM
+      impact: HIGH
+      status: OPEN
+      resource_arn: arn:aws:ses:us-east-1:123456789012:identity/example.com
+      description: DKIM signing is not enabled for this identity
+      created_timestamp: "2025-01-01T00:00:00Z"
+      last_updated_timestamp: "2025-01-01T01:00:00Z"
+  contains:
+    type:
+      description: AWS's Type (V(DKIM), V(DMARC), V(SPF), V(BIMI), V(COMPLAINT), V(BOUNCE), V(FEEDBACK_3P), V(IP_LISTING)), as sent.
+      type: str
+    impact:
+      description: V(LOW) or V(HIGH), as AWS sends it.
+      type: str
+    status:
+      description: V(OPEN) or V(FIXED), as AWS sends it.
+      type: str
+    resource_arn:
+      description: The resource the recommendation is about.
+      type: str
+    description:
+      description: AWS's text.
+      type: str
+    created_timestamp:
+      description: ISO 8601 UTC.
+      type: str
+    last_updated_timestamp:
+      description: ISO 8601 UTC.
+      type: str
+vdm:
+  description:
+    - With V(vdm) in O(include_extra), the first region's Virtual Deliverability Manager counts, summed over the last
+      7 UTC days (today counted as one), and the rates as VDM defines them; per region in RV(regions).
+    - Null when C(BatchGetMetricData) could not be read (a warning names the IAM action) or that region failed.
+      A count whose query answered an error is null (a warning says why); a rate is null without its denominator.
+  returned: when O(include_extra) holds V(vdm)
+  type: dict
+  sample:
+    window: {start: "2025-01-01T00:00:00Z", end: "2025-01-07T09:00:00Z", days: 7}
+    account: {sends: 20000, deliveries: 19800, feedback_loop_deliveries: 9000, complaints: 9, permanent_bounces: 120,
+              complaint_rate: 0.001, permanent_bounce_rate: 0.006}
+    isps:
+      Yahoo: {sends: 2000, deliveries: 1990, feedback_loop_deliveries: 1990, complaints: 9, permanent_bounces: 10,
+              complaint_rate: 0.004522613065326633, permanent_bounce_rate: 0.005}
+  contains:
+    window:
+      description: C(start) and C(end) (ISO 8601 UTC) and C(days) of the counts.
+      type: dict
+    account:
+      description:
+        - The account as a whole. C(sends) (VDM C(SEND)), C(deliveries) (C(DELIVERY)), C(feedback_loop_deliveries)
+          (C(DELIVERY_COMPLAINT), deliveries to ISPs that send SES their complaints), C(complaints) (C(COMPLAINT)),
+          C(permanent_bounces) (C(PERMANENT_BOUNCE)), all ints or null.
+        - C(complaint_rate) = C(complaints) / C(feedback_loop_deliveries) and C(permanent_bounce_rate) =
+          C(permanent_bounces) / C(sends), fractions, null when the denominator is 0, the same rule as the
+          C(vdm-complaint-rate) and C(vdm-permanent-bounce-rate) labels of M(sesmon.ses.ses_metric_check).
+      type: dict
+    isps:
+      description: The same keys as RV(vdm.account) per ISP of O(vdm_isps); empty without it.
+      type: dict
+tenants:
+  description:
+    - With V(tenants) in O(include_extra), the first region's tenants from sesv2 C(ListTenants); per region in RV(regions).
+    - Null when they could not be read (a warning names the IAM action) or that region failed.
+  returned: when O(include_extra) holds V(tenants)
+  type: list
+  elements: dict
+  sample:
+    - {tenant_name: shop, tenant_id: tn-0123456789abcdef, sending_status: ENABLED, created_timestamp: "2025-01-01T00:00:00Z"}
+  contains:
+    tenant_name:
+      description: The tenant's name.
+      type: str
+    tenant_id:
+      description: The tenant's id.
+      type: str
+    sending_status:
+      description: V(ENABLED), V(REINSTATED) or V(DISABLED), as AWS sends it; null with a botocore that does not read it.
+      type: str
+    created_timestamp:
+      description: ISO 8601 UTC.
+      type: str
+reputation_entities:
+  description:
+    - With V(tenants) in O(include_extra), the first region's reputation entities from sesv2 C(ListReputationEntities);
+      per region in RV(regions).
+    - Null when they could not be read (a warning names the IAM action) or that region failed.
+  returned: when O(include_extra) holds V(tenants)
+  type: list
+  elements: dict
+  sample:
+    - {reference: "arn:aws:ses:us-east-1:123456789012:configuration-set/marketing", type: RESOURCE,
+       sending_status_aggregate: ENABLED, reputation_impact: LOW}
+  contains:
+    reference:
+      description: The entity's C(ReputationEntityReference), an ARN.
+      type: str
+    type:
+      description: C(ReputationEntityType) as AWS sends it (V(RESOURCE)).
+      type: str
+    sending_status_aggregate:
+      description: V(ENABLED), V(REINSTATED) or V(DISABLED), as AWS sends it.
+      type: str
+    reputation_impact:
+      description: V(LOW) or V(HIGH), null when the entity has no active finding.
+      type: str
 regions:
   description:
     - One entry per region of O(regions) (or the single region), keyed by region name, in the
       order asked, for example C(result.regions['eu-west-1'].rates.bounce_rate).
     - Each entry has C(region), C(failed), C(error), and the keys RV(quota), RV(datapoints),
       RV(totals), RV(window), RV(rates) and RV(account) for that region.
+    - With O(include_extra), each entry also has the keys it asks for (RV(recommendations), RV(vdm), RV(tenants),
+      RV(reputation_entities)).
     - In a region that failed, C(failed) is true, C(error) holds C(code), C(http_status),
       C(operation), C(region), C(request_id) (AWS's request id, when AWS answered) and C(message), and the data keys are null. Otherwise C(failed)
       is false and C(error) is null.
@@ -468,7 +609,8 @@ ansible_facts:
   type: dict
   contains:
     ses_send_stats:
-      description: The keys RV(region), RV(quota), RV(datapoints), RV(totals), RV(window), RV(rates), RV(account) and RV(regions).
+      description: The keys RV(region), RV(quota), RV(datapoints), RV(totals), RV(window), RV(rates), RV(account) and RV(regions);
+        and the keys of O(include_extra).
       type: dict
       returned: when O(publish_facts=true)
       sample: {region: us-east-1, regions: {}}
@@ -504,6 +646,8 @@ ARGUMENT_SPEC = dict(
     since=dict(type="str"),
     include_contact_details=dict(type="bool", default=False),
     publish_facts=dict(type="bool", default=False),
+    include_extra=dict(type="list", elements="str", choices=["recommendations", "vdm", "tenants"]),
+    vdm_isps=dict(type="list", elements="str"),
 )
 
 

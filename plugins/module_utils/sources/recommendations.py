@@ -23,7 +23,7 @@ from collections import namedtuple
 from ansible_collections.sesmon.ses.plugins.module_utils.account_reader import error_reason
 from ansible_collections.sesmon.ses.plugins.module_utils.errors import AwsApiError, OptionError
 from ansible_collections.sesmon.ses.plugins.module_utils.metric_statistics import LATEST
-from ansible_collections.sesmon.ses.plugins.module_utils.nagios_report import CRITICAL, OK, UNKNOWN, WARNING
+from ansible_collections.sesmon.ses.plugins.module_utils.nagios_report import CRITICAL, OK, WARNING
 from ansible_collections.sesmon.ses.plugins.module_utils.sources.part import SourcePart, result_entry
 from ansible_collections.sesmon.ses.plugins.module_utils.state_measurements import FixedStateMeasurement
 from ansible_collections.sesmon.ses.plugins.module_utils.timestamps import iso_timestamp
@@ -32,7 +32,7 @@ from ansible_collections.sesmon.ses.plugins.module_utils.values import foreign_t
 __all__ = [
     "NAME", "LIST_ACTION", "OPERATIONS", "REQUESTS_KEY", "TYPES", "IMPACTS", "STATUSES", "PAGE_SIZE", "MAX_PAGES", "OPTION",
     "RecommendationLabel", "LABELS", "DEFAULT_LABELS", "THRESHOLD_LABELS", "Judgement", "domain", "parse_types", "parse_options",
-    "request_filter", "judge", "recommendation_facts", "prepare",
+    "request_filter", "judge", "recommendation_facts", "is_denied", "read_recommendations", "prepare",
 ]
 
 NAME = "recommendations"
@@ -204,7 +204,32 @@ def _denied(error):
     return error.code in _DENIED_CODES or (error.http_status == 403 and error.code in (None, "403", "Forbidden"))
 
 
-_Reading = namedtuple("_Reading", ["recommendations", "requests", "truncated"])
+_Reading = namedtuple("_Reading", ["recommendations", "requests", "truncated", "error"])
+_Reading.__doc__ = """One region's ListRecommendations: the recommendations read, the requests made (the one that failed
+included when AWS answered it), whether a NextToken was left unfollowed after MAX_PAGES, and the AwsApiError that
+stopped the reading (or None)."""
+
+
+def is_denied(error):
+    """A denial (name the IAM action to grant), not a bad key or signature (those fail every label alike)."""
+    return _denied(error)
+
+
+def read_recommendations(session, region, request_filter_=None):
+    """The _Reading of ``region``: ListRecommendations, paged (PAGE_SIZE, at most MAX_PAGES), with this Filter (None: none,
+    AWS's whole list, open and fixed). The one reader of ListRecommendations: the label and ses_send_stats' facts call it."""
+    found, pages = [], 0
+    extra = {} if request_filter_ is None else {"Filter": request_filter_}
+    try:
+        for page in session.pages("sesv2", "list_recommendations", region=region, max_pages=MAX_PAGES, paging=_PAGING,
+                                  PageSize=PAGE_SIZE, **extra):
+            pages += 1
+            found.extend(page.get("Recommendations") or [])
+    except AwsApiError as error:
+        if error.code != "TooManyPages":
+            return _Reading(found, pages + (1 if error.http_status else 0), False, error)  # answered: a request was made
+        return _Reading(found, pages + 1, True, None)
+    return _Reading(found, pages, False, None)
 
 
 class _Run:
@@ -216,18 +241,11 @@ class _Run:
         self.failed_requests = {}  # region -> requests made before and by the one that failed (each region its own key)
 
     def work(self, session, region):
-        found, pages = [], 0
-        try:
-            for page in session.pages("sesv2", "list_recommendations", region=region, max_pages=MAX_PAGES, paging=_PAGING,
-                                      Filter=request_filter(self.types), PageSize=PAGE_SIZE):
-                pages += 1
-                found.extend(page.get("Recommendations") or [])
-        except AwsApiError as error:
-            if error.code != "TooManyPages":
-                self.failed_requests[region] = pages + (1 if error.http_status else 0)  # answered: a request was made
-                raise
-            return _Reading(found, pages + 1, True)
-        return _Reading(found, pages, False)
+        reading = read_recommendations(session, region, request_filter(self.types))
+        if reading.error is not None:
+            self.failed_requests[region] = reading.requests
+            raise reading.error
+        return reading
 
     def finish(self, outcomes):
         entries, reported, errors, facts, requests = [], [], [], [], 0

@@ -40,7 +40,8 @@ from ansible_collections.sesmon.ses.plugins.module_utils.values import foreign_t
 __all__ = [
     "NAME", "LIST_TENANTS_ACTION", "LIST_ENTITIES_ACTION", "OPERATIONS", "REQUESTS_KEY", "MAX_PAGES", "SENDING_STATES",
     "IMPACTS", "MINIMUM_BOTOCORE", "TenantLabel", "LABELS", "DEFAULT_LABELS", "THRESHOLD_LABELS", "domain",
-    "installed_botocore", "sesv2_model", "model_problem", "entity_name", "judge_tenant", "judge_entity", "prepare",
+    "installed_botocore", "sesv2_model", "model_problem", "entity_name", "judge_tenant", "judge_entity", "is_denied", "list_entries",
+    "prepare",
 ]
 
 NAME = "tenants"
@@ -149,7 +150,7 @@ def judge_entity(entity):
     return IMPACTS.get(impact, OK), shown, None
 
 
-def _denied(error):
+def is_denied(error):
     """A denial (name the IAM action to grant), not a bad key or signature."""
     return error.code in _DENIED_CODES or (error.http_status == 403 and error.code in (None, "403", "Forbidden"))
 
@@ -159,8 +160,9 @@ _Listing.__doc__ = """One label's reading in one region: the entries, requests m
 unread, the AwsApiError that stopped it (or None), and why it was not asked (too old a botocore) or None."""
 
 
-def _list(session, region, label):
-    """The _Listing of ``label`` in ``region``: its operation's pages, at most MAX_PAGES (AwsSession.pages' bound)."""
+def list_entries(session, region, label):
+    """The _Listing of ``label`` in ``region``: its operation's pages, at most MAX_PAGES (AwsSession.pages' bound). The one
+    reader of ListTenants and ListReputationEntities: the labels and ses_send_stats' facts call it."""
     operation, key = MINIMUM_BOTOCORE[label][:2]
     entries, pages = [], 0
     try:
@@ -189,7 +191,7 @@ class _Run:
             if problem:
                 readings[label] = _Listing([], 0, False, None, problem)
             else:
-                readings[label] = _list(session, region, label)
+                readings[label] = list_entries(session, region, label)
         return readings
 
     def _instance(self, region, name):
@@ -211,7 +213,7 @@ class _Run:
             fields = listing.error.as_dict()
             fields["region"] = fields["region"] or region
             errors.append((region, fields))
-            if _denied(listing.error):
+            if is_denied(listing.error):
                 reason = "needs %s (%s: denied (%s))" % (_ACTION[operation], operation, error_reason(listing.error))
             else:
                 reason = " ".join(fields["message"].split())

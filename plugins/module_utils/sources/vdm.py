@@ -35,7 +35,8 @@ from ansible_collections.sesmon.ses.plugins.module_utils.values import foreign_t
 __all__ = [
     "NAME", "NAMESPACE", "OPERATIONS", "REQUESTS_KEY", "BATCH_ACTION", "MAX_QUERIES", "MAX_VALUES", "DIMENSION_KEYS",
     "DEFAULT_WINDOW", "MAX_WINDOW", "VdmLabel", "LABELS", "DEFAULT_LABELS", "THRESHOLD_LABELS", "VdmOptions", "Query",
-    "domain", "parse_options", "window_dates", "plan_queries", "batches", "read_region", "prepare",
+    "domain", "parse_options", "window_dates", "plan_queries", "batches", "read_region", "series_sum", "label_value", "query_problem",
+    "prepare",
 ]
 
 NAME = "vdm"
@@ -237,13 +238,36 @@ def read_region(session, region, queries, start, end, window):
     return _RegionReading(series, query_errors, requests, line)
 
 
+def series_sum(points):
+    """The sum of one query's values over the window ([(timestamp, value)])."""
+    return sum(value for _stamp, value in points)
+
+
+def label_value(spec, sums, window):
+    """(value, None) or (None, why) of the VdmLabel ``spec`` from ``sums`` ({VDM metric: sum over the window}): the count,
+    or the rate numerator / denominator as VDM defines it (module docstring), none when the denominator is 0.
+    The one rule of VDM's rates: the labels and ses_send_stats' vdm facts both use it."""
+    numerator = sums[spec.numerator]
+    if spec.denominator is None:
+        return float(numerator), None
+    denominator = sums[spec.denominator]
+    if denominator == 0:
+        return None, "no rate: %s is 0 over %d days (%s)" % (spec.denominator, window // _DAY, _NO_DENOMINATOR[spec.denominator])
+    return float(numerator) / float(denominator), None
+
+
+def query_problem(query, error, region):
+    """One line saying why a query answered an error (its Code and Message), naming the IAM action when denied."""
+    return _query_problem(query, error, region)
+
+
 def _query_problem(query, error, region):
     code, message = error
     detail = foreign_text(message or "")[:80]
     what = "%s%s" % (query.metric, "".join(" %s=%s" % pair for pair in sorted(query.dimensions.items())))
     if code == "ACCESS_DENIED":
         return "needs %s (BatchGetMetricData answered ACCESS_DENIED for %s in %s%s)" % (BATCH_ACTION, what, region,
-                                                                                          ": " + detail if detail else "")
+                                                                                        ": " + detail if detail else "")
     if code == "INTERNAL_FAILURE":
         return "BatchGetMetricData answered INTERNAL_FAILURE for %s in %s%s; try again later" % (what, region, ": " + detail if detail else "")
     return "BatchGetMetricData answered the error code '%s' for %s in %s, not one this check knows (ACCESS_DENIED, INTERNAL_FAILURE)" % (
@@ -282,14 +306,11 @@ class _Run:
         stamps = set(as_utc(stamp) for stamp, _value in points)
         newest = max(stamps) if stamps else None
         found = _Reading(len(stamps), newest, None if newest is None else int((self.now - newest).total_seconds()))
-        numerator = sum(value for _stamp, value in reading.series[positions[spec.numerator]])
-        if spec.denominator is None:
-            return Measurement(*args, value=float(numerator), **common), found
-        denominator = sum(value for _stamp, value in reading.series[positions[spec.denominator]])
-        if denominator == 0:
-            return Measurement(*args, unknown_reason="no rate: %s is 0 over %d days (%s)" % (
-                spec.denominator, self.options.window // _DAY, _NO_DENOMINATOR[spec.denominator]), **common), found
-        return Measurement(*args, value=float(numerator) / float(denominator), **common), found
+        sums = dict((metric, series_sum(reading.series[positions[metric]])) for metric in needed)
+        value, reason = label_value(spec, sums, self.options.window)
+        if value is None:
+            return Measurement(*args, unknown_reason=reason, **common), found
+        return Measurement(*args, value=value, **common), found
 
     def finish(self, outcomes):
         readings, failed, errors, requests, lines = {}, {}, [], 0, {}

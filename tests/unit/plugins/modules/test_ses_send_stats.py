@@ -439,4 +439,6 @@ def test_argument_spec_types():
         "since": {"type": "str"},
         "include_contact_details": {"type": "bool", "default": False},
         "publish_facts": {"type": "bool", "default": False},
+        "include_extra": {"type": "list", "elements": "str", "choices": ["recommendations", "vdm", "tenants"]},
+        "vdm_isps": {"type": "list", "elements": "str"},
     }
