@@ -31,7 +31,9 @@ _KEYS = {"recommendations": ("recommendations",), "vdm": ("vdm",), "tenants": ("
 # 5 queries per ISP and 5 for the account: 105 queries (11 requests) at most, within BatchGetMetricData's
 # 160 queries per second (SES API v2 reference, "BatchGetMetricData").
 MAX_ISPS = 20
-# Result key -> VDM metric (MetricType in the SES API v2 reference; botocore's sesv2 "Metric" enumeration).
+# Result key -> VDM metric (SES API v2 reference, "BatchGetMetricDataQuery", Metric: SEND - emails sent eligible for
+# tracking in the VDM dashboard; DELIVERY; DELIVERY_COMPLAINT - deliveries to ISPs with a feedback loop; COMPLAINT;
+# PERMANENT_BOUNCE - feedback for emails sent to non-existent mailboxes; botocore's sesv2 "Metric" enumeration).
 VDM_COUNTS = (("sends", "SEND"), ("deliveries", "DELIVERY"), ("feedback_loop_deliveries", "DELIVERY_COMPLAINT"),
               ("complaints", "COMPLAINT"), ("permanent_bounces", "PERMANENT_BOUNCE"))
 # Result key -> the ses_metric_check label whose rule the rate is (vdm.label_value: one rule in one place).
