@@ -88,6 +88,18 @@ options:
       vdm-permanent-bounce-rate: >-
         VDM's permanent bounce rate, C(PERMANENT_BOUNCE) / C(SEND) summed over O(vdm_window), perfdata
         C(ses.vdm.permanent-bounce.rate), fraction; V(UNKNOWN) when nothing was sent.
+      vdm-transient-bounce-rate: >-
+        VDM's transient bounce rate, C(TRANSIENT_BOUNCE) / C(SEND) summed over O(vdm_window), perfdata
+        C(ses.vdm.transient-bounce.rate), fraction; V(UNKNOWN) when nothing was sent.
+      vdm-delivery-rate: >-
+        VDM's delivery rate, C(DELIVERY) / C(SEND) summed over O(vdm_window), perfdata C(ses.vdm.delivery.rate), fraction
+        (low is bad: alert below a level with a range such as V(0.95:)); V(UNKNOWN) when nothing was sent.
+      vdm-open-rate: >-
+        VDM's open rate, C(OPEN) / C(DELIVERY_OPEN) summed over O(vdm_window), perfdata C(ses.vdm.open.rate), fraction:
+        unique opens over the deliveries of emails with open tracking; V(UNKNOWN) when there is no such delivery.
+      vdm-click-rate: >-
+        VDM's click rate, C(CLICK) / C(DELIVERY_CLICK) summed over O(vdm_window), perfdata C(ses.vdm.click.rate), fraction:
+        unique clicks over the deliveries of emails with click tracking; V(UNKNOWN) when there is no such delivery.
       vdm-sends: VDM C(SEND) summed over O(vdm_window), perfdata C(ses.vdm.sent.count), count.
       tenant-sending: >-
         SES v2 C(ListTenants) (IAM C(ses:ListTenants); botocore 1.43.105 or later), one instance C(tenant:<TenantName>)

@@ -13,7 +13,18 @@ calculated") defines them:
 - complaint rate = complaint total / delivered total, the deliveries counted only to ISPs with which SES has a
   feedback loop: ``COMPLAINT / DELIVERY_COMPLAINT`` (botocore's sesv2 model: ``DELIVERY_COMPLAINT`` excludes
   recipients at ISPs without a feedback loop agreement);
-- permanent bounce rate = permanent bounce total / sent total: ``PERMANENT_BOUNCE / SEND``.
+- permanent bounce rate = permanent bounce total / sent total: ``PERMANENT_BOUNCE / SEND``;
+- transient bounce rate = transient bounce total / sent total: ``TRANSIENT_BOUNCE / SEND``;
+- delivery rate = delivered total / sent total: ``DELIVERY / SEND``;
+- open rate = unique opens / delivered total, the deliveries counted only for emails with open tracking:
+  ``OPEN / DELIVERY_OPEN`` (SES API v2 reference, "BatchGetMetricDataQuery": ``OPEN`` is the unique opens of emails
+  including open trackers, ``DELIVERY_OPEN`` excludes emails without open trackers);
+- click rate = unique clicks / delivered total, the deliveries counted only for emails with click tracking:
+  ``CLICK / DELIVERY_CLICK`` (the same page: ``CLICK`` counts emails including wrapped links, ``DELIVERY_CLICK``
+  excludes emails without click trackers).
+
+A rate's denominator counts the same emails as its numerator, so a rate is never an open or click over deliveries that
+could not be tracked. Each query is asked only when a label asked needs its metric.
 
 A rate whose denominator is 0 has no value: UNKNOWN with the reason, never OK. When a region's answers hold no
 datapoint at all, one GetAccount request (only then) tells whether VDM is enabled, and one line says what to do.
@@ -46,7 +57,8 @@ OPERATIONS = (("sesv2", "BatchGetMetricData", BATCH_ACTION), ("sesv2", "GetAccou
 REQUESTS_KEY = "vdm_requests"
 # SES API v2 reference, BatchGetMetricData: Queries holds 1 to 10 items (the botocore model says the same).
 MAX_QUERIES = 10
-# The same page: at most 160 queries per second, cumulative. 40 values x 4 metrics (every label) is 160.
+# The same page: at most 160 queries per second, cumulative. 40 values x 4 metrics (the complaint, permanent bounce and sent
+# labels) is 160; asking more labels asks more metrics per value (10 with every label), in requests made one after the other.
 MAX_VALUES = 40
 # Option key -> VDM dimension name (MetricDimensionName in botocore's sesv2 model).
 DIMENSION_KEYS = (("isp", "ISP"), ("email_identity", "EMAIL_IDENTITY"), ("configuration_set", "CONFIGURATION_SET"))
@@ -59,8 +71,9 @@ DEFAULT_WINDOW = 7 * _DAY
 MAX_WINDOW = 60 * _DAY
 _ACCOUNT_INSTANCE = "VDM"  # the account as a whole (no dimension)
 _STATISTIC = "sum"  # counts summed over the window; rates are ratios of those sums
-# The order of the queries of one instance.
-_METRIC_ORDER = ("SEND", "DELIVERY_COMPLAINT", "COMPLAINT", "PERMANENT_BOUNCE")
+# The order of the queries of one instance; only the metrics of the labels asked are queried (plan_queries).
+_METRIC_ORDER = ("SEND", "DELIVERY_COMPLAINT", "COMPLAINT", "PERMANENT_BOUNCE", "TRANSIENT_BOUNCE", "DELIVERY", "DELIVERY_OPEN", "OPEN",
+                 "DELIVERY_CLICK", "CLICK")
 _VDM_STATES = ("ENABLED", "DISABLED")
 
 VdmLabel = namedtuple("VdmLabel", ["label", "text", "perfdata_label", "unit", "numerator", "denominator", "metric_name"])
@@ -71,6 +84,11 @@ LABELS = (
              "COMPLAINT/DELIVERY_COMPLAINT"),
     VdmLabel("vdm-permanent-bounce-rate", "VDM permanent bounce rate", "ses.vdm.permanent-bounce.rate", "fraction",
              "PERMANENT_BOUNCE", "SEND", "PERMANENT_BOUNCE/SEND"),
+    VdmLabel("vdm-transient-bounce-rate", "VDM transient bounce rate", "ses.vdm.transient-bounce.rate", "fraction",
+             "TRANSIENT_BOUNCE", "SEND", "TRANSIENT_BOUNCE/SEND"),
+    VdmLabel("vdm-delivery-rate", "VDM delivery rate", "ses.vdm.delivery.rate", "fraction", "DELIVERY", "SEND", "DELIVERY/SEND"),
+    VdmLabel("vdm-open-rate", "VDM open rate", "ses.vdm.open.rate", "fraction", "OPEN", "DELIVERY_OPEN", "OPEN/DELIVERY_OPEN"),
+    VdmLabel("vdm-click-rate", "VDM click rate", "ses.vdm.click.rate", "fraction", "CLICK", "DELIVERY_CLICK", "CLICK/DELIVERY_CLICK"),
     VdmLabel("vdm-sends", "VDM sent emails", "ses.vdm.sent.count", "count", "SEND", None, "SEND"),
 )
 DEFAULT_LABELS = ()  # asked by name only: VDM is a paid, opt-in feature
@@ -81,6 +99,8 @@ _LABEL_NAMES = frozenset(THRESHOLD_LABELS)
 _NO_DENOMINATOR = {
     "DELIVERY_COMPLAINT": "no delivery to an ISP that sends SES its complaints (feedback loop); Gmail sends none, see docs",
     "SEND": "nothing sent",
+    "DELIVERY_OPEN": "no delivery of an email with open tracking; turn on VDM engagement tracking",
+    "DELIVERY_CLICK": "no delivery of an email with click tracking; turn on VDM engagement tracking",
 }
 
 VdmOptions = namedtuple("VdmOptions", ["instances", "window"])
@@ -164,7 +184,7 @@ def window_dates(now, window):
 
 
 def plan_queries(labels, instances):
-    """Every Query, instance by instance, each VDM metric once per instance."""
+    """Every Query, instance by instance, each VDM metric once per instance, only the metrics the ``labels`` need."""
     wanted = set()
     for spec in labels:
         wanted.add(spec.numerator)

@@ -33,7 +33,11 @@ BATCH = VDM_BATCH
 NOW = datetime.now(timezone.utc)
 DAY1 = int((NOW - timedelta(days=2)).replace(hour=0, minute=0, second=0, microsecond=0).timestamp())
 DAY2 = DAY1 + 86400
-ALL = ["vdm-complaint-rate", "vdm-permanent-bounce-rate", "vdm-sends"]
+ALL = ["vdm-complaint-rate", "vdm-permanent-bounce-rate", "vdm-sends"]  # the first three labels; their counts are unchanged
+RATES = ["vdm-transient-bounce-rate", "vdm-delivery-rate", "vdm-open-rate", "vdm-click-rate"]
+EVERY = [spec.label for spec in vdm.LABELS]
+SPECS = dict((spec.label, spec) for spec in vdm.LABELS)
+METRIC_ORDER = [query.metric for query in vdm.plan_queries(vdm.LABELS, [("VDM", {})])]  # every metric, in the order asked
 
 
 # -- answers, as AWS sends them ------------------------------------------------------------------
@@ -60,6 +64,15 @@ GMAIL = {  # two days to Gmail: rates from the sums, never an average of daily r
     ("COMPLAINT", "Gmail"): [(DAY1, 0), (DAY2, 8)],
     ("PERMANENT_BOUNCE", "Gmail"): [(DAY1, 30), (DAY2, 10)],
 }
+ENGAGED = dict(GMAIL)  # and the engagement metrics of the same two days: deliveries with tracking are fewer than deliveries
+ENGAGED.update({
+    ("DELIVERY", "Gmail"): [(DAY1, 950), (DAY2, 2950)],
+    ("TRANSIENT_BOUNCE", "Gmail"): [(DAY1, 20), (DAY2, 40)],
+    ("DELIVERY_OPEN", "Gmail"): [(DAY1, 500), (DAY2, 1500)],
+    ("OPEN", "Gmail"): [(DAY1, 100), (DAY2, 400)],
+    ("DELIVERY_CLICK", "Gmail"): [(DAY1, 400), (DAY2, 1200)],
+    ("CLICK", "Gmail"): [(DAY1, 10), (DAY2, 30)],
+})
 DENIED = v2_answer({"message": "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ses:BatchGetMetricData"},
                    status=403, error_type="AccessDeniedException")
 
@@ -127,13 +140,61 @@ def test_thresholds_are_fractions_for_the_rates():
 
 def test_each_metric_is_asked_once_per_instance_and_batches_hold_ten():
     instances = [("isp:Gmail", {"ISP": "Gmail"}), ("isp:Yahoo", {"ISP": "Yahoo"})]
-    queries = vdm.plan_queries(vdm.LABELS, instances)
+    queries = vdm.plan_queries([spec for spec in vdm.LABELS if spec.label in ALL], instances)
     assert [(q.instance, q.metric) for q in queries] == [
         (0, "SEND"), (0, "DELIVERY_COMPLAINT"), (0, "COMPLAINT"), (0, "PERMANENT_BOUNCE"),
         (1, "SEND"), (1, "DELIVERY_COMPLAINT"), (1, "COMPLAINT"), (1, "PERMANENT_BOUNCE")]
+    every = [q.metric for q in vdm.plan_queries(vdm.LABELS, instances[:1])]
+    assert every == ["SEND", "DELIVERY_COMPLAINT", "COMPLAINT", "PERMANENT_BOUNCE", "TRANSIENT_BOUNCE", "DELIVERY", "DELIVERY_OPEN", "OPEN",
+                     "DELIVERY_CLICK", "CLICK"]
     assert [len(b) for b in vdm.batches(list(range(11)))] == [10, 1]
     assert [len(b) for b in vdm.batches(list(range(10)))] == [10]
     assert [len(b) for b in vdm.batches(list(range(20)))] == [10, 10]
+
+
+@pytest.mark.parametrize("label, metrics", [
+    ("vdm-complaint-rate", ["DELIVERY_COMPLAINT", "COMPLAINT"]),
+    ("vdm-permanent-bounce-rate", ["SEND", "PERMANENT_BOUNCE"]),
+    ("vdm-transient-bounce-rate", ["SEND", "TRANSIENT_BOUNCE"]),
+    ("vdm-delivery-rate", ["SEND", "DELIVERY"]),
+    ("vdm-open-rate", ["DELIVERY_OPEN", "OPEN"]),
+    ("vdm-click-rate", ["DELIVERY_CLICK", "CLICK"]),
+    ("vdm-sends", ["SEND"]),
+])
+def test_each_label_asks_only_the_metrics_it_needs(label, metrics):
+    assert [q.metric for q in vdm.plan_queries([SPECS[label]], [("VDM", {})])] == metrics
+
+
+def test_every_label_metric_is_asked_once_and_every_zero_denominator_says_why():
+    for spec in vdm.LABELS:
+        assert spec.numerator in METRIC_ORDER and (spec.denominator is None or spec.denominator in METRIC_ORDER)
+        if spec.denominator:
+            value, reason = vdm.label_value(spec, {spec.numerator: 0, spec.denominator: 0}, 86400)
+            assert value is None and reason.startswith("no rate: %s is 0 over 1 days (" % spec.denominator) and len(reason) <= 200
+    assert len(set(METRIC_ORDER)) == len(METRIC_ORDER) == 10
+
+
+@pytest.mark.parametrize("label, sums, value", [
+    ("vdm-transient-bounce-rate", {"TRANSIENT_BOUNCE": 60, "SEND": 4000}, 0.015),
+    ("vdm-delivery-rate", {"DELIVERY": 3900, "SEND": 4000}, 0.975),
+    ("vdm-open-rate", {"OPEN": 500, "DELIVERY_OPEN": 2000}, 0.25),
+    ("vdm-click-rate", {"CLICK": 40, "DELIVERY_CLICK": 1600}, 0.025),
+])
+def test_the_new_rates_are_their_sums_ratio(label, sums, value):
+    assert vdm.label_value(SPECS[label], sums, 7 * 86400) == (value, None)
+
+
+@pytest.mark.parametrize("label, sums, reason", [
+    ("vdm-transient-bounce-rate", {"TRANSIENT_BOUNCE": 0, "SEND": 0}, "no rate: SEND is 0 over 7 days (nothing sent)"),
+    ("vdm-delivery-rate", {"DELIVERY": 0, "SEND": 0}, "no rate: SEND is 0 over 7 days (nothing sent)"),
+    ("vdm-open-rate", {"OPEN": 3, "DELIVERY_OPEN": 0},
+     "no rate: DELIVERY_OPEN is 0 over 7 days (no delivery of an email with open tracking; turn on VDM engagement tracking)"),
+    ("vdm-click-rate", {"CLICK": 0, "DELIVERY_CLICK": 0},
+     "no rate: DELIVERY_CLICK is 0 over 7 days (no delivery of an email with click tracking; turn on VDM engagement tracking)"),
+])
+def test_a_new_rate_over_zero_has_no_value(label, sums, reason):
+    assert vdm.label_value(SPECS[label], sums, 7 * 86400) == (None, reason)
+    assert len(reason) <= 200
 
 
 def test_the_window_starts_at_a_utc_midnight_and_counts_today_as_one_day():
@@ -213,8 +274,12 @@ def _walk(value, shape, where):
 
 QUERIES = [{"Id": "q%d" % n, "Namespace": "VDM", "Metric": metric, "Dimensions": {"ISP": "Gmail"}}
            for n, metric in enumerate(["SEND", "DELIVERY_COMPLAINT", "COMPLAINT", "PERMANENT_BOUNCE"])]
+EVERY_QUERY = [{"Id": "q%d" % n, "Namespace": "VDM", "Metric": metric, "Dimensions": {"ISP": "Gmail"}}
+               for n, metric in enumerate(METRIC_ORDER)]
 INJECTED = [
     ("BatchGetMetricData", v2_answer(vdm_batch_document(QUERIES, GMAIL))),
+    ("BatchGetMetricData", v2_answer(vdm_batch_document(EVERY_QUERY, ENGAGED))),
+    ("BatchGetMetricData", v2_answer(vdm_batch_document(EVERY_QUERY, ENGAGED, {("DELIVERY_OPEN", "Gmail"): ("ACCESS_DENIED", "not authorized")}))),
     ("BatchGetMetricData", v2_answer(vdm_batch_document(QUERIES, {}, {("COMPLAINT", "Gmail"): ("ACCESS_DENIED", "not authorized")}))),
     ("BatchGetMetricData", v2_answer(vdm_batch_document(QUERIES, {}, {("SEND", "Gmail"): ("SOMETHING_NEW", "a code AWS may add")}))),
     ("GetAccount", vdm_account("DISABLED")),
@@ -304,6 +369,53 @@ def test_rates_are_the_sums_ratio_with_thresholds_and_perfdata(recording_proxy):
         "'isp:Gmail~sum#ses.vdm.sent.count'=4000;;;;")
     assert GET_ACCOUNT not in recording_proxy.operations()  # data came back: no GetAccount
     assert recording_proxy.operations() == [BATCH] and result["vdm_requests"] == 1
+
+
+def test_the_new_rates_on_the_wire_ask_only_their_metrics(recording_proxy):
+    log = []
+    recording_proxy.fault = answering({BATCH: serving(ENGAGED, log=log)})
+    result = _check(recording_proxy, metrics=RATES, vdm_dimensions={"isp": ["Gmail"]}, critical={"vdm-delivery-rate": "0.98:"})
+    (body,) = _bodies(recording_proxy)
+    assert [q["Metric"] for q in body] == ["SEND", "TRANSIENT_BOUNCE", "DELIVERY", "DELIVERY_OPEN", "OPEN", "DELIVERY_CLICK", "CLICK"]
+    assert recording_proxy.operations() == [BATCH] and result["vdm_requests"] == 1
+    entries = _by_label(result)
+    assert entries["vdm-transient-bounce-rate"]["value"] == 60 / 4000
+    assert entries["vdm-delivery-rate"]["value"] == 3900 / 4000  # 0.975, below 0.98: CRITICAL
+    assert entries["vdm-open-rate"]["value"] == 500 / 2000  # over the deliveries with open tracking, never all 3900
+    assert entries["vdm-click-rate"]["value"] == 40 / 1600
+    assert [entries[label]["metric_name"] for label in RATES] == ["TRANSIENT_BOUNCE/SEND", "DELIVERY/SEND", "OPEN/DELIVERY_OPEN",
+                                                                   "CLICK/DELIVERY_CLICK"]
+    assert entries["vdm-delivery-rate"]["state"] == "CRITICAL" and result["status"] == "CRITICAL"
+    assert result["output"] == (
+        "CRITICAL: 'isp:Gmail' Statistic 'Sum' Metrics VDM delivery rate: 0.97 (97.50%) | "
+        "'isp:Gmail~sum#ses.vdm.transient-bounce.rate'=0.015;;;; 'isp:Gmail~sum#ses.vdm.delivery.rate'=0.975;;0.98:;; "
+        "'isp:Gmail~sum#ses.vdm.open.rate'=0.25;;;; 'isp:Gmail~sum#ses.vdm.click.rate'=0.025;;;;")
+    for document in log:  # every answer served is botocore's shape
+        _walk(document, botocore.session.get_session().get_service_model("sesv2").operation_model("BatchGetMetricData").output_shape,
+              "BatchGetMetricData")
+
+
+def test_one_new_label_asks_its_two_metrics_and_every_label_asks_ten_once(recording_proxy):
+    recording_proxy.fault = answering({BATCH: serving(ENGAGED)})
+    result = _check(recording_proxy, metrics=["vdm-open-rate"], vdm_dimensions={"isp": ["Gmail"]})
+    assert [q["Metric"] for body in _bodies(recording_proxy) for q in body] == ["DELIVERY_OPEN", "OPEN"]
+    assert _by_label(result)["vdm-open-rate"]["value"] == 0.25 and result["vdm_requests"] == 1
+    result = _check(recording_proxy, metrics=EVERY, vdm_dimensions={"isp": ["Gmail", "Yahoo"]})
+    bodies = _bodies(recording_proxy)
+    assert [len(body) for body in bodies] == [10, 10] and result["vdm_requests"] == 2
+    assert [q["Metric"] for q in bodies[0]] == METRIC_ORDER and [q["Dimensions"] for q in bodies[1]] == [{"ISP": "Yahoo"}] * 10
+    assert [m["label"] for m in result["metrics"]][:7] == EVERY
+
+
+def test_a_new_rate_with_zero_tracked_deliveries_is_unknown_on_the_wire(recording_proxy):
+    data = dict(ENGAGED)
+    data[("DELIVERY_OPEN", "Gmail")] = [(DAY1, 0), (DAY2, 0)]
+    recording_proxy.fault = answering({BATCH: serving(data)})
+    entries = _by_label(_check(recording_proxy, metrics=RATES, vdm_dimensions={"isp": ["Gmail"]}))
+    assert entries["vdm-open-rate"]["state"] == "UNKNOWN" and entries["vdm-open-rate"]["value"] is None
+    assert entries["vdm-open-rate"]["unknown_reason"] == (
+        "no rate: DELIVERY_OPEN is 0 over 7 days (no delivery of an email with open tracking; turn on VDM engagement tracking)")
+    assert entries["vdm-click-rate"]["state"] == "OK" and entries["vdm-delivery-rate"]["value"] == 0.975
 
 
 def test_a_zero_denominator_is_unknown_never_ok(recording_proxy):
