@@ -383,8 +383,8 @@ def test_the_new_rates_on_the_wire_ask_only_their_metrics(recording_proxy):
     assert entries["vdm-delivery-rate"]["value"] == 3900 / 4000  # 0.975, below 0.98: CRITICAL
     assert entries["vdm-open-rate"]["value"] == 500 / 2000  # over the deliveries with open tracking, never all 3900
     assert entries["vdm-click-rate"]["value"] == 40 / 1600
-    assert [entries[label]["metric_name"] for label in RATES] == ["TRANSIENT_BOUNCE/SEND", "DELIVERY/SEND", "OPEN/DELIVERY_OPEN",
-                                                                   "CLICK/DELIVERY_CLICK"]
+    names = [entries[label]["metric_name"] for label in RATES]
+    assert names == ["TRANSIENT_BOUNCE/SEND", "DELIVERY/SEND", "OPEN/DELIVERY_OPEN", "CLICK/DELIVERY_CLICK"]
     assert entries["vdm-delivery-rate"]["state"] == "CRITICAL" and result["status"] == "CRITICAL"
     assert result["output"] == (
         "CRITICAL: 'isp:Gmail' Statistic 'Sum' Metrics VDM delivery rate: 0.97 (97.50%) | "
